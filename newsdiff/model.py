@@ -1,0 +1,261 @@
+"""The comparison model: frozen dataclasses shared by every stage and renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "newsdiff/1"
+
+Kind = Literal["shared", "divergent", "unique"]
+KINDS: tuple[Kind, ...] = ("shared", "divergent", "unique")
+
+# Signal types, in the order renderers list them.
+SIGNAL_TYPES: tuple[str, ...] = (
+    "number",
+    "quote",
+    "attribution",
+    "hedge",
+    "negation",
+    "entity",
+    "tone",
+    "wording",
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, with exact character offsets into its text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    boilerplate: bool = False
+    paragraph: int = 0
+    # Dominant script ("latin", "cyrillic", ...); sentences of different scripts never align.
+    script: str = "latin"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the sentence."""
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "boilerplate": self.boilerplate,
+            "paragraph": self.paragraph,
+            "script": self.script,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report: its name, where it came from, its decoded text and its sentences."""
+
+    id: str
+    text: str
+    path: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+
+    def content_sentences(self) -> Iterator[Sentence]:
+        """Yield the sentences that take part in alignment (not boilerplate)."""
+        return (s for s in self.sentences if not s.boilerplate)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the document."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "text": self.text,
+            "sentences": [s.to_dict() for s in self.sentences],
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words on one side of a signal: a span of one document's text."""
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the evidence."""
+        return {
+            "doc": self.doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A typed, explainable reason why a group's reports diverge."""
+
+    type: str
+    detail: str
+    docs: tuple[int, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the signal."""
+        return {
+            "type": self.type,
+            "detail": self.detail,
+            "docs": list(self.docs),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Member:
+    """The sentences (consecutive, in text order) one document contributes to a group."""
+
+    doc: int
+    sentences: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the member."""
+        return {"doc": self.doc, "sentences": list(self.sentences)}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One fact as told by the reports that carry it."""
+
+    index: int
+    kind: Kind
+    coverage: int
+    similarity: float
+    members: tuple[Member, ...]
+    signals: tuple[Signal, ...] = ()
+
+    def member(self, doc: int) -> Member | None:
+        """Return the member of document `doc`, if it has one."""
+        for m in self.members:
+            if m.doc == doc:
+                return m
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the group."""
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "coverage": self.coverage,
+            "similarity": round(self.similarity, 4),
+            "members": [m.to_dict() for m in self.members],
+            "signals": [s.to_dict() for s in self.signals],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """How much of one document is shared, divergent, unique or boilerplate (in sentences)."""
+
+    doc: int
+    sentences: int
+    shared: int
+    divergent: int
+    unique: int
+    boilerplate: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the document summary."""
+        return {
+            "doc": self.doc,
+            "sentences": self.sentences,
+            "shared": self.shared,
+            "divergent": self.divergent,
+            "unique": self.unique,
+            "boilerplate": self.boilerplate,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of groups per kind and per-document shares."""
+
+    documents: int
+    groups: int
+    shared: int
+    divergent: int
+    unique: int
+    per_document: tuple[DocumentSummary, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the summary."""
+        return {
+            "documents": self.documents,
+            "groups": self.groups,
+            "shared": self.shared,
+            "divergent": self.divergent,
+            "unique": self.unique,
+            "per_document": [d.to_dict() for d in self.per_document],
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing two or more documents: what every renderer is fed."""
+
+    documents: tuple[Document, ...]
+    groups: tuple[Group, ...]
+    # Seconds per pipeline step; not part of the JSON, which must be deterministic.
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def summary(self) -> Summary:
+        """Count groups per kind and each document's sentences per kind."""
+        counts = {k: 0 for k in KINDS}
+        for g in self.groups:
+            counts[g.kind] += 1
+        per_doc = []
+        for d, doc in enumerate(self.documents):
+            by_kind = {k: 0 for k in KINDS}
+            for g in self.groups:
+                m = g.member(d)
+                if m is not None:
+                    by_kind[g.kind] += len(m.sentences)
+            boiler = sum(1 for s in doc.sentences if s.boilerplate)
+            per_doc.append(
+                DocumentSummary(
+                    doc=d,
+                    sentences=len(doc.sentences),
+                    shared=by_kind["shared"],
+                    divergent=by_kind["divergent"],
+                    unique=by_kind["unique"],
+                    boilerplate=boiler,
+                )
+            )
+        return Summary(
+            documents=len(self.documents),
+            groups=len(self.groups),
+            shared=counts["shared"],
+            divergent=counts["divergent"],
+            unique=counts["unique"],
+            per_document=tuple(per_doc),
+        )
+
+    def sentence(self, doc: int, index: int) -> Sentence:
+        """Return sentence `index` of document `doc`."""
+        return self.documents[doc].sentences[index]
+
+    def member_text(self, member: Member) -> str:
+        """Return a member's sentences joined by a space."""
+        doc = self.documents[member.doc]
+        return " ".join(doc.sentences[i].text for i in member.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the newsdiff/1 JSON object."""
+        return {
+            "schema": SCHEMA,
+            "documents": [d.to_dict() for d in self.documents],
+            "groups": [g.to_dict() for g in self.groups],
+            "summary": self.summary().to_dict(),
+        }
