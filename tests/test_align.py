@@ -25,7 +25,10 @@ B = (
     "A powerful earthquake hit Lisbon at dawn on Monday. "
     "The tremor also cracked the old aqueduct."
 )
-C = "Lisbon was hit by an earthquake at dawn on Monday, and rescue teams pulled 14 survivors from the cathedral rubble."
+C = (
+    "Lisbon was hit by an earthquake at dawn on Monday, and rescue teams pulled 14 survivors "
+    "from the cathedral rubble."
+)
 
 
 def test_reordered_sentences_align() -> None:
