@@ -113,22 +113,22 @@ def fmt(value: float | None) -> str:
 def table(rows: list[tuple[str, dict[str, float], float]]) -> str:
     """Render the results as a plain-text table, newsdiff first, then the baselines."""
     name_w = max(len("system"), *(len(name) for name, _, _ in rows))
-    head1 = (
-        f"{'':<{name_w}}  {'ECB+ mixed (headline)':<27}  {'ECB+ per cluster':<19}  "
-        f"{'STS news':<19}  {'':>6}"
-    )
-    cells = [f"{label:>5}" for _, label in COLUMNS]
-    head2 = (
-        f"{'system':<{name_w}}  {' '.join(cells[:4])}  {' '.join(cells[4:7])}  "
-        f"{' '.join(cells[7:])}  {'sec':>6}"
-    )
-    lines = [head1, head2, "-" * len(head2)]
+    # Column blocks: ECB+ mixed (4 figures), ECB+ per cluster (3), STS news (3).
+    blocks = (("ECB+ mixed (headline)", 0, 4), ("ECB+ per cluster", 4, 7), ("STS news", 7, 10))
+
+    def line(first: str, cells: list[str], last: str) -> str:
+        parts = [" ".join(cells[a:b]) for _, a, b in blocks]
+        return f"{first:<{name_w}}  {'  '.join(parts)}  {last:>6}"
+
+    def titles() -> str:
+        parts = [f"{title:<{(b - a) * 6 - 1}}" for title, a, b in blocks]
+        return f"{'':<{name_w}}  {'  '.join(parts)}  {'':>6}"
+
+    head = line("system", [f"{label:>5}" for _, label in COLUMNS], "sec")
+    lines = [titles().rstrip(), head, "-" * len(head)]
     for name, figs, secs in rows:
         vals = [f"{fmt(figs.get(key)):>5}" for key, _ in COLUMNS]
-        lines.append(
-            f"{name:<{name_w}}  {' '.join(vals[:4])}  {' '.join(vals[4:7])}  "
-            f"{' '.join(vals[7:])}  {secs:>6.1f}"
-        )
+        lines.append(line(name, vals, f"{secs:.1f}"))
     return "\n".join(lines)
 
 
@@ -147,14 +147,15 @@ def signals_table(rates: dict[str, dict[str, object]]) -> str:
                 types.append(t)
     name_w = max(len(n) for n in rates)
     head = f"{'STS pairs':<{name_w}}  {'pairs':>5} {'grouped':>7} {'any':>6} " + " ".join(
-        f"{t[:8]:>8}" for t in types
+        f"{t:>{max(len(t), 6)}}" for t in types
     )
     lines = [head, "-" * len(head)]
     for name, bucket in rates.items():
         r: dict[str, float] = bucket["rates"]  # type: ignore[assignment]
         lines.append(
             f"{name:<{name_w}}  {bucket['pairs']:>5} {bucket['grouped']:>7} "
-            f"{bucket['any']:>6.3f} " + " ".join(f"{r.get(t, 0.0):>8.3f}" for t in types)
+            f"{bucket['any']:>6.3f} "
+            + " ".join(f"{r.get(t, 0.0):>{max(len(t), 6)}.3f}" for t in types)
         )
     return "\n".join(lines)
 
