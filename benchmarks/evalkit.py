@@ -14,6 +14,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import newsdiff
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -407,7 +411,7 @@ def signal_rates(result: StsResult) -> dict[str, dict[str, object]]:
 # newsdiff as a system, and one system's measurement over a data set
 
 
-def newsdiff_system(options: object = None) -> System:
+def newsdiff_system(options: newsdiff.Options | None = None) -> System:
     """Return newsdiff's public `compare` as a System (default options unless given)."""
     import newsdiff
 

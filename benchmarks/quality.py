@@ -20,7 +20,7 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def note(msg: str) -> None:
     """Write a diagnostic line to stderr."""
     print(msg, file=sys.stderr, flush=True)
+
+
+def prefixed(progress: Callable[[str], None] | None, name: str) -> Callable[[str], None] | None:
+    """Return a progress callback that prefixes each line with a system's name."""
+    if progress is None:
+        return None
+    return lambda msg: progress(f"{name}: {msg}")
 
 
 def fmt(value: float | None) -> str:
@@ -276,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             topics,
             pairs if with_sts else [],
             per_cluster=not args.no_cluster,
-            progress=(lambda s, name=name: progress(f"{name}: {s}")) if progress else None,
+            progress=prefixed(progress, name),
         )
         secs = time.perf_counter() - t0
         rows.append((name, m.figures(), secs))
