@@ -227,7 +227,9 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     codes = _encode(units)
     pairs = _candidate_pairs(units)
     affinity = document_affinity(units) if params.affinity_floor > 0 else {}
-    story = _stories(affinity, {u.doc for u in units}, params.affinity_floor)
+    # Story clustering reads the affinity table, which is empty when it is off: skip it
+    # (it raised KeyError on every comparison of two or more reports).
+    story = _stories(affinity, {u.doc for u in units}, params.affinity_floor) if affinity else {}
     scores: dict[tuple[int, int], float] = {}
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
