@@ -14,12 +14,13 @@ from newsdiff.model import Document
 # A news report is a few kilobytes; this bound keeps memory and time predictable.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
+# Byte order marks and the codec of what follows them (UTF-32 before UTF-16: FF FE 00 00).
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -33,29 +34,45 @@ def _read_bytes(stream: BinaryIO, label: str, max_bytes: int) -> bytes:
     return data
 
 
+def _check_encoding(name: str, label: str) -> None:
+    """Reject an encoding Python does not know, or a codec that does not decode to text."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"{label}: unknown encoding {name!r}") from None
+    # rot13, base64, zlib... are codecs too, but bytes.decode refuses them (LookupError).
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{label}: {name!r} is not a text encoding")
+
+
 def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     """Decode bytes: a BOM wins, then the given encoding or UTF-8; never guess silently."""
-    chosen = encoding
-    if chosen is None:
-        for bom, name in _BOMS:
-            if data.startswith(bom):
-                chosen = name
-                break
+    if encoding is not None:
+        _check_encoding(encoding, label)
+    chosen, skip, why = encoding, 0, ""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            # The BOM is dropped before decoding so that error offsets count from the file's
+            # first byte (utf-8-sig counted from after the BOM).
+            chosen, skip, why = name, len(bom), " (named by its byte order mark)"
+            break
     if chosen is None:
         if b"\x00" in data[:8192]:
-            raise InputError(f"{label}: looks like a binary file (it holds NUL bytes)")
+            raise InputError(
+                f"{label}: looks like a binary file (it holds NUL bytes); if it is UTF-16 "
+                "without a byte order mark, name it with --encoding utf-16-le (or -be)"
+            )
         chosen = "utf-8"
     try:
-        codecs.lookup(chosen)
-    except LookupError:
-        raise InputError(f"{label}: unknown encoding {chosen!r}") from None
-    try:
-        text = data.decode(chosen)
+        text = data[skip:].decode(chosen)
     except UnicodeDecodeError as exc:
-        hint = "" if encoding else "; if it is not UTF-8, name its encoding with --encoding"
-        raise InputError(f"{label}: cannot decode as {chosen} at byte {exc.start}{hint}") from None
-    if chosen == "utf-8" and text.startswith("\ufeff"):
-        text = text[1:]
+        hint = "" if encoding or skip else "; if it is not UTF-8, name its encoding with --encoding"
+        raise InputError(
+            f"{label}: cannot decode as {chosen}{why} at byte {skip + exc.start}{hint}"
+        ) from None
+    except UnicodeError as exc:
+        # Codecs such as idna, punycode or "undefined" raise the base class, without offset.
+        raise InputError(f"{label}: cannot decode as {chosen} ({exc})") from None
     if "\x00" in text:
         raise InputError(f"{label}: looks like a binary file (it holds NUL characters)")
     return text

@@ -87,8 +87,13 @@ _PIECE = st.one_of(
     _long_word(),
 )
 
-# A report-like text: a sequence of pieces, often with sentences repeated across texts.
-crafted_text = st.lists(_PIECE, max_size=40).map("".join)
+
+def crafted(max_pieces: int) -> st.SearchStrategy[str]:
+    """Return report-like texts: sequences of up to `max_pieces` pieces."""
+    return st.lists(_PIECE, max_size=max_pieces).map("".join)
+
+
+crafted_text = crafted(40)
 
 # Any text at all (hypothesis's own unicode generator: all planes, controls included).
 any_text = st.text(max_size=200)
@@ -96,8 +101,34 @@ any_text = st.text(max_size=200)
 # Texts worth comparing: crafted or arbitrary; blank texts are kept on purpose (InputError).
 report_text = st.one_of(crafted_text, any_text, st.sampled_from(["", " ", "\n\r\n\t", "\x00"]))
 
-# 2 to 6 reports, with a good chance that some reuse sentences of others.
-reports = st.lists(report_text, min_size=2, max_size=6)
+_SENTENCE = st.builds(
+    lambda words, end: " ".join(words) + end,
+    st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_EXOTIC)), min_size=1, max_size=9),
+    st.sampled_from(_PUNCT),
+)
+
+
+@st.composite
+def related_reports(draw: st.DrawFn, max_reports: int = 6, max_pool: int = 8) -> list[str]:
+    """Return reports built from one pool of sentences, reordered, dropped and separated.
+
+    Independent random texts rarely share a word; these make the aligner link, merge and
+    split groups, which is where order (in)dependence and "exactly one group" can break.
+    """
+    pool = draw(st.lists(_SENTENCE, min_size=1, max_size=max_pool))
+    n = draw(st.integers(min_value=2, max_value=max_reports))
+    out = []
+    for _ in range(n):
+        picks = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2 * len(pool)))
+        seps = draw(
+            st.lists(st.sampled_from(_SEPARATORS), min_size=len(picks), max_size=len(picks))
+        )
+        out.append("".join(p + sep for p, sep in zip(picks, seps, strict=True)))
+    return out
+
+
+# 2 to 6 reports: unrelated hostile texts, or related reports sharing sentences.
+reports = st.one_of(st.lists(report_text, min_size=2, max_size=6), related_reports())
 
 
 def is_blank(text: str) -> bool:
