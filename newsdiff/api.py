@@ -23,7 +23,7 @@ class Options:
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
     # Factor on a link between sentences that name different numbers or names, none shared.
-    conflict_penalty: float = 0.6
+    conflict_penalty: float = 0.8
     # Share of a neighbouring sentence's weight another report must cover to join a group.
     split_containment: float = 0.6
     # Relative document affinity below which links between two reports are weakened
