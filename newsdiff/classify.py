@@ -1,0 +1,58 @@
+"""Turn aligned groups into classified, ordered Groups with signals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdiff import signals
+from newsdiff.align import RawGroup
+from newsdiff.model import Document, Group, Kind, Member
+
+
+def kind_of(coverage: int, similarity: float, has_signals: bool, shared_threshold: float) -> Kind:
+    """Return a group's kind: unique (one report), shared, or divergent."""
+    if coverage < 2:
+        return "unique"
+    if has_signals or similarity < shared_threshold:
+        return "divergent"
+    return "shared"
+
+
+def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
+    """Order groups as the first report reads, others' sentences beside their neighbours."""
+    group_at: dict[tuple[int, int], int] = {}
+    for gi, g in enumerate(raw):
+        for d, sents in g.members:
+            for s in sents:
+                group_at[(d, s)] = gi
+    keys: dict[int, tuple[int, ...]] = {}
+    for d in range(n_docs):
+        positions = sorted(s for (dd, s) in group_at if dd == d)
+        prev_key: tuple[int, ...] = (-1,)
+        for s in positions:
+            gi = group_at[(d, s)]
+            if gi not in keys:
+                # The first report anchors the order; a later report's sentence follows
+                # the group of the sentence before it in that report.
+                keys[gi] = (s,) if d == 0 else (*prev_key, d, s)
+            prev_key = keys[gi]
+    return sorted(range(len(raw)), key=lambda gi: keys[gi])
+
+
+def classify(
+    documents: Sequence[Document],
+    raw: Sequence[RawGroup],
+    shared_threshold: float,
+) -> tuple[Group, ...]:
+    """Classify each group, attach its signals, and number them in reading order."""
+    out = []
+    for idx, gi in enumerate(reading_order(raw, len(documents))):
+        g = raw[gi]
+        members = tuple(Member(d, s) for d, s in g.members)
+        coverage = len(members)
+        sigs = signals.detect(documents, members) if coverage >= 2 else ()
+        kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
+        if kind == "shared":
+            sigs = ()
+        out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
+    return tuple(out)
