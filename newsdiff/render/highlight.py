@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsdiff.model import Comparison, Group
+from newsdiff.normalize import Token
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Piece:
     differs: bool
 
 
-def _changed(a: Sequence[object], b: Sequence[object]) -> tuple[set[int], set[int]]:
+def _changed(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[int]]:
     """Return the indices of a's and b's tokens that a word diff does not match."""
     from newsdiff.diff import word_diff
 
