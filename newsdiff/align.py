@@ -27,6 +27,8 @@ from newsdiff.normalize import (
 _SCALAR_PAIRS = 20_000
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
+# At most this many adjacent sentences of one report in a group.
+_MAX_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,21 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     return scores
 
 
+def _contiguous_union(units: Sequence[Unit], ga: list[int], gb: list[int]) -> bool:
+    """Tell whether each report's sentences in the union of two groups form one short run.
+
+    This lets one report's two adjacent short sentences meet a long sentence of another
+    report that says both, without letting a group gather unrelated sentences.
+    """
+    per_doc: dict[int, list[int]] = defaultdict(list)
+    for k in (*ga, *gb):
+        per_doc[units[k].doc].append(units[k].sent)
+    for sents in per_doc.values():
+        if len(sents) > _MAX_RUN or max(sents) - min(sents) != len(sents) - 1:
+            return False
+    return True
+
+
 def _merge_best_first(
     units: Sequence[Unit], scores: dict[tuple[int, int], float], threshold: float
 ) -> list[list[int]]:
@@ -182,15 +199,19 @@ def _merge_best_first(
             continue
         docs_a = {units[k].doc for k in groups[ga]}
         if any(units[k].doc in docs_a for k in groups[gb]):
-            continue
-        total = 0.0
-        n = 0
-        for x in groups[ga]:
-            for y in groups[gb]:
-                total += scores.get((x, y) if x < y else (y, x), 0.0)
-                n += 1
-        if total / n < threshold:
-            continue
+            # Two groups holding the same report merge only as one report's adjacent
+            # sentences, when the merged group as a whole still agrees.
+            if not _contiguous_union(units, groups[ga], groups[gb]):
+                continue
+            if group_similarity(units, [*groups[ga], *groups[gb]]) < threshold:
+                continue
+        else:
+            total = 0.0
+            for x in groups[ga]:
+                for y in groups[gb]:
+                    total += scores.get((x, y) if x < y else (y, x), 0.0)
+            if total / (len(groups[ga]) * len(groups[gb])) < threshold:
+                continue
         keep, drop = min(ga, gb), max(ga, gb)
         for k in groups[drop]:
             group_of[k] = keep

@@ -25,17 +25,23 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
         for d, sents in g.members:
             for s in sents:
                 group_at[(d, s)] = gi
-    keys: dict[int, tuple[int, ...]] = {}
+    keys: dict[int, tuple[float, ...]] = {}
     for d in range(n_docs):
         positions = sorted(s for (dd, s) in group_at if dd == d)
-        prev_key: tuple[int, ...] = (-1,)
-        for s in positions:
-            gi = group_at[(d, s)]
-            if gi not in keys:
-                # The first report anchors the order; a later report's sentence follows
-                # the group of the sentence before it in that report.
-                keys[gi] = (s,) if d == 0 else (*prev_key, d, s)
-            prev_key = keys[gi]
+        groups = [group_at[(d, s)] for s in positions]
+        for i, (s, gi) in enumerate(zip(positions, groups, strict=True)):
+            if gi in keys:
+                continue
+            if d == 0:
+                keys[gi] = (s,)
+            elif i > 0:
+                # After the group of the sentence before it in its own report.
+                keys[gi] = (*keys[groups[i - 1]], d, s)
+            else:
+                # A report's opening sentences go just before the first group they lead to.
+                nxt = next((keys[g] for g in groups[i + 1 :] if g in keys), None)
+                base = (*nxt[:-1], nxt[-1] - 0.5) if nxt else (float("inf"),)
+                keys[gi] = (*base, d, s)
     return sorted(range(len(raw)), key=lambda gi: keys[gi])
 
 

@@ -41,10 +41,11 @@ _NUMBER_WORDS = {
     "hundred": "100",
     "thousand": "1000",
 }
-# US and UK spellings of one stem are one token: analyse/analyze, colour/color.
+# UK spellings rewritten to US ones before stemming, so analyse/analyze and
+# organisation/organization meet; applied to both sides, so a rare false rewrite is harmless.
 _SPELLING = (
-    (re.compile(r"(?<=[iy])s(?=(?:e|ed|es|ing|ation|er)?$)"), "z"),
-    (re.compile(r"(?<=\w{3})our$"), "or"),
+    (re.compile(r"(?<=\w{3}[iy])s(?=(?:e|ed|es|ing|ation|ations|er|ers)$)"), "z"),
+    (re.compile(r"(?<=\w{3})our(?=(?:s|ed|ing|ite|ites|able)?$)"), "or"),
 )
 
 
@@ -96,11 +97,10 @@ def stem(word: str, script: str = "latin") -> str:
         return str(_stemmer("russian").stem(word))
     if script != "latin" or not word.isascii():
         return word
-    out = str(_stemmer("english").stem(word))
-    if len(out) >= 5:
+    if len(word) >= 6:
         for pattern, repl in _SPELLING:
-            out = pattern.sub(repl, out)
-    return out
+            word = pattern.sub(repl, word)
+    return str(_stemmer("english").stem(word))
 
 
 def _is_acronym(word: str) -> bool:
@@ -174,7 +174,7 @@ def learn_acronyms(texts: Iterable[str]) -> dict[tuple[str, ...], str]:
             acro = m.group(2)
             # Keep the shortest tail of the phrase whose initials spell the acronym.
             for k in range(len(words)):
-                if _initials(words[k:]) == acro:
+                if words[k].lower() not in _FUNCTION and _initials(words[k:]) == acro:
                     found[tuple(w.lower() for w in words[k:])] = acro
                     break
         acronyms.update(

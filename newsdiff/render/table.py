@@ -166,6 +166,7 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
         width=options.width,
         no_color=not options.color,
         color_system="auto" if options.color else None,
+        force_terminal=options.color,
         markup=False,
         emoji=False,
         highlight=False,
