@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import io
+from functools import cache
+
+import newsdiff
 from newsdiff.model import Comparison, Document, Evidence, Group, Member, Sentence, Signal
+from newsdiff.render import RenderOptions, render
+from tests.conftest import SEED_A, SEED_B
 
 # Text that tries to act on a terminal, a browser, a spreadsheet and a Markdown page.
 HOSTILE = [
@@ -83,3 +89,20 @@ def hostile() -> Comparison:
         Group(5, "unique", 1, 1.0, (Member(1, (3,)),)),
     )
     return Comparison(documents=(a, b), groups=groups)
+
+
+@cache
+def seeds() -> Comparison:
+    """Return the comparison of the two seeds, named and pathed as the CLI would."""
+    docs = [
+        Document(id=p.name, text=p.read_text(encoding="utf-8"), path=f"seeds/{p.name}")
+        for p in (SEED_A, SEED_B)
+    ]
+    return newsdiff.compare(docs)
+
+
+def rendered(fmt: str, comparison: Comparison, **options: object) -> str:
+    """Render a comparison in a format to a string."""
+    out = io.StringIO()
+    render(fmt, comparison, out, RenderOptions(**options))  # type: ignore[arg-type]
+    return out.getvalue()

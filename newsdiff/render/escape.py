@@ -22,20 +22,14 @@ _WHITESPACE_CONTROL = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 
 
 def _show_control(match: re.Match[str]) -> str:
-    """Return a visible, inert stand-in for one control character."""
-    ch = match.group()
-    code = ord(ch)
-    if code < 0x20:
-        # Unicode's "control pictures" block: ESC becomes the single symbol U+241B.
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return f"<U+{code:04X}>"
+    """Return a visible, inert stand-in for one control character (as the table shows it)."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def inert(text: str) -> str:
-    """Return text with escape sequences and control characters shown as visible symbols."""
-    # Replacing ESC alone defuses a whole sequence ("\x1b[31m" shows as "␛[31m").
+    """Return text with control characters shown as escapes (ESC as the four characters \\x1b)."""
+    # Replacing ESC alone defuses a whole escape sequence: "\x1b[31m" shows literally.
     return _CONTROL.sub(_show_control, text)
 
 

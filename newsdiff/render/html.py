@@ -239,7 +239,7 @@ def render_html(comparison: Comparison, stream: TextIO, options: RenderOptions) 
     out.extend(_boilerplate(comparison))
     out.append(
         "<footer>Made by newsdiff. Control characters in the reports are shown as "
-        "symbols (␛ for an escape).</footer>"
+        "escapes (\\x1b for ESC).</footer>"
     )
     out.append("</body>")
     out.append("</html>")
