@@ -70,7 +70,13 @@ details{margin:.3rem 0}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 @media (max-width:720px){body{padding:.6rem;font-size:15px}
 .cols{grid-template-columns:1fr!important}.colhead{display:none}
-.doclabel{display:block}.cell.absent{display:none}}
+.doclabel{display:block}.cell.absent{display:none}
+.shares thead{display:none}.shares tr{display:flex;flex-wrap:wrap;gap:0 .8rem;
+padding:.3rem 0;border-bottom:1px solid var(--line)}
+.shares td{border:0;padding:0;text-align:left}
+.shares td:first-child{flex-basis:100%;font-weight:600}
+.shares td[data-label]::before{content:attr(data-label) " ";color:var(--muted)}
+.shares td:last-child{flex-basis:100%;padding-top:.2rem}}
 @media print{body{max-width:none;font-size:10pt;padding:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .colhead{position:static}.doclabel{display:block}
@@ -104,9 +110,13 @@ def _summary(comparison: Comparison) -> list[str]:
             for k, n in (("shared", d.shared), ("divergent", d.divergent), ("unique", d.unique))
             if total and n
         )
+        # data-label names each number when a narrow screen stacks the row into a card.
         out.append(
-            f"<tr><td>{_e(doc.id)}</td><td>{d.sentences}</td><td>{d.shared}</td>"
-            f"<td>{d.divergent}</td><td>{d.unique}</td><td>{d.boilerplate}</td>"
+            f'<tr><td>{_e(doc.id)}</td><td data-label="sentences">{d.sentences}</td>'
+            f'<td data-label="shared">{d.shared}</td>'
+            f'<td data-label="divergent">{d.divergent}</td>'
+            f'<td data-label="unique">{d.unique}</td>'
+            f'<td data-label="boilerplate">{d.boilerplate}</td>'
             f'<td><div class="bar" role="img" aria-label="{d.shared} shared, '
             f'{d.divergent} divergent, {d.unique} unique sentences">{bar}</div></td></tr>'
         )
