@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsdiff.model import Comparison, Group
-from newsdiff.normalize import Token
+from newsdiff.normalize import Token, tokenize
+
+# Largest group whose members are all diffed against each other (see member_pieces).
+PAIRWISE_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,14 @@ def member_pieces(comparison: Comparison, group: Group) -> dict[int, list[Piece]
     texts = {m.doc: comparison.member_text(m) for m in group.members}
     if len(texts) < 2:
         return {d: [Piece(t, False)] for d, t in texts.items() if t}
-    from newsdiff.normalize import tokenize
-
     tokens = {d: tokenize(t) for d, t in texts.items()}
     changed: dict[int, set[int]] = {d: set() for d in texts}
     # A word is highlighted when some other member lacks it: pairwise, so that in an
-    # N-way group the words not carried by every member stand out.
-    for a, b in combinations(sorted(texts), 2):
+    # N-way group the words not carried by every member stand out. Past PAIRWISE_MAX
+    # members the pairs grow quadratically, so each member is diffed against the first.
+    docs = sorted(texts)
+    pairs = combinations(docs, 2) if len(docs) <= PAIRWISE_MAX else ((docs[0], d) for d in docs[1:])
+    for a, b in pairs:
         left, right = _changed(tokens[a], tokens[b])
         changed[a] |= left
         changed[b] |= right
