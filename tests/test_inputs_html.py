@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.abc
 import sys
 from pathlib import Path
 
@@ -97,3 +98,20 @@ def test_page_without_article_text(tmp_path: Path) -> None:
     path.write_text("<html><body><img src='photo.jpg'></body></html>", encoding="utf-8")
     with pytest.raises(InputError, match=r"empty\.html: no article text found"):
         read_documents(str(path))
+
+
+class _Broken(importlib.abc.MetaPathFinder):
+    """Make `import trafilatura` fail the way a missing lxml_html_clean does."""
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+
+
+def test_broken_trafilatura_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_Broken(), *sys.meta_path])
+    with pytest.raises(
+        InputError, match=r"cannot be imported \(lxml\.html\.clean .*newsdiff\[html\]"
+    ):
+        extract_text(page(), "p.html")

@@ -41,11 +41,13 @@ def _trafilatura() -> Any:
     try:
         import trafilatura
     except ImportError as exc:
-        # lxml >= 5.2 moved lxml.html.clean out; trafilatura's justext still imports it.
-        missing = getattr(exc, "name", None) or "trafilatura"
-        raise InputError(
-            f"reading HTML needs {missing}, which is not installed; {INSTALL_HINT}"
-        ) from None
+        if isinstance(exc, ModuleNotFoundError) and exc.name == "trafilatura":
+            why = "which is not installed"
+        else:
+            # e.g. lxml >= 5.2 moved lxml.html.clean out, and trafilatura's jusText needs it.
+            first = str(exc.args[0]) if exc.args else type(exc).__name__
+            why = f"which cannot be imported ({first.splitlines()[0]})"
+        raise InputError(f"reading HTML needs trafilatura, {why}; {INSTALL_HINT}") from None
     return trafilatura
 
 
