@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newsdiff.model import KINDS, Comparison, Group, Signal
+from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Group, Signal
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import html_attr, html_text
 from newsdiff.render.highlight import member_pieces
@@ -134,6 +134,10 @@ def _legend() -> list[str]:
         out.append(f'<dt><span class="badge {k}">{k}</span></dt><dd>{_KIND_HELP[k]}</dd>')
     out.append("<dt><mark>word</mark></dt><dd>differs between the reports of a group</dd>")
     out.append("<dt>k/N</dt><dd>coverage: k of the N reports carry the fact</dd>")
+    out.append(
+        '<dt><span class="sig">signals</span></dt><dd>why the reports of a group diverge: '
+        f"{', '.join(SIGNAL_TYPES)}</dd>"
+    )
     out.append("</dl></section>")
     return out
 
