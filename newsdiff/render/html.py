@@ -236,7 +236,7 @@ def render_html(comparison: Comparison, stream: TextIO, options: RenderOptions) 
         '<ul class="reports">',
     ]
     for doc in comparison.documents:
-        path = f" <code>{_e(doc.path)}</code>" if doc.path else ""
+        path = f" <code>{_e(doc.path)}</code>" if doc.path and doc.path != doc.id else ""
         out.append(f"<li><strong>{_e(doc.id)}</strong>{path}</li>")
     out.append("</ul></header>")
     out.extend(_summary(comparison))
