@@ -31,6 +31,8 @@ class Options:
     affinity_floor: float = 0.25
     # Factor on links between reports of different stories.
     cross_story_penalty: float = 0.5
+    # Average similarity a merged group must keep over all its pairs of reports.
+    group_support: float = 0.3
 
 
 def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document]:
@@ -75,6 +77,7 @@ def compare(
         opts.split_containment,
         opts.affinity_floor,
         opts.cross_story_penalty,
+        opts.group_support,
     )
     raw = align(segmented, params)
     t2 = time.perf_counter()
