@@ -163,6 +163,8 @@ def _closed_pipe(args: list[str]) -> subprocess.CompletedProcess[str]:
     [
         ["compare", str(SEED_A), str(SEED_B), "-f", "jsonl"],
         ["compare", str(SEED_A), str(SEED_B), "-f", "html"],
+        ["compare", str(SEED_A), str(SEED_B), "-f", "table"],
+        ["compare", str(SEED_A), str(SEED_B), "-f", "json"],
         ["segment", str(SEED_A)],
     ],
 )

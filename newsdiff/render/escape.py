@@ -81,8 +81,9 @@ def html_attr(text: str) -> str:
 _JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def json_dumps(obj: Any) -> str:
-    """Return compact JSON whose text reaches a terminal inert but decodes unaltered."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+def json_dumps(obj: Any, indent: int | None = None) -> str:
+    """Return JSON (compact unless indented) that reaches a terminal inert but decodes unaltered."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(obj, ensure_ascii=False, separators=separators, indent=indent)
     # These characters only occur inside JSON strings, where \\uXXXX is the same value.
     return _JSON_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
