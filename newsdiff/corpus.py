@@ -50,8 +50,9 @@ class ClusterRecord:
     # (type, "group N: detail") pairs, at most EXAMPLES_PER_TYPE per type.
     examples: tuple[tuple[str, str], ...] = ()
     slowest_step: str | None = None
-    slowest_seconds: float | None = None
-    seconds: float = 0.0
+    # Measured times vary from run to run, so records compare equal without them.
+    slowest_seconds: float | None = field(default=None, compare=False)
+    seconds: float = field(default=0.0, compare=False)
     error: str | None = None
 
     @property
@@ -220,7 +221,13 @@ def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Documen
 
 def details_json(cmp: Comparison) -> str:
     """Return the newsdiff/1 JSON of a comparison, as `newsdiff compare --format json` prints it."""
-    return json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    import io
+
+    from newsdiff.render import RenderOptions, render
+
+    buf = io.StringIO()
+    render("json", cmp, buf, RenderOptions(color=False))
+    return buf.getvalue()
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
