@@ -115,7 +115,9 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
         "divergent": sum(d.divergent for d in summary.per_document),
         "unique": sum(d.unique for d in summary.per_document),
     }
-    shares = {k: round(in_kind[k] / content, 4) if content else 0.0 for k in KINDS}
+    shares: dict[str, float] = {
+        k: round(in_kind[k] / content, 4) if content else 0.0 for k in KINDS
+    }
     signals = dict.fromkeys(SIGNAL_TYPES, 0)
     examples: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
@@ -146,7 +148,9 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
     )
 
 
-def error_record(task: ClusterTask, reason: str, reports: int = 0, seconds: float = 0.0) -> ClusterRecord:
+def error_record(
+    task: ClusterTask, reason: str, reports: int = 0, seconds: float = 0.0
+) -> ClusterRecord:
     """Return the record of a cluster that could not be compared."""
     return ClusterRecord(
         index=task.index,
@@ -167,7 +171,9 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
     count = len(task.files) or len(task.articles)
     if count < MIN_REPORTS:
         what = "no reports" if count == 0 else f"only {count} report"
-        return Outcome(error_record(task, f"{what}; a comparison needs at least {MIN_REPORTS}", count))
+        return Outcome(
+            error_record(task, f"{what}; a comparison needs at least {MIN_REPORTS}", count)
+        )
     try:
         docs = read_reports(task, settings.encoding)
         compare = settings.compare or default_compare

@@ -6,6 +6,7 @@ large the corpus is, and yields each result as soon as it and all before it are 
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from collections import deque
@@ -104,7 +105,9 @@ class ProcessEngine(_Closing):
         if self._pool is None:
             # forkserver: children start from a clean process, not a fork of one whose
             # threads (a progress bar's refresher) may hold locks.
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            method = (
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            )
             ctx = multiprocessing.get_context(method)
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self._pool
@@ -137,13 +140,14 @@ class DaskEngine(_Closing):
 
     def __init__(self, scheduler: str, timeout: float = 10.0) -> None:
         try:
-            from distributed import Client
+            # Imported by name: distributed is optional and untyped.
+            distributed: Any = importlib.import_module("distributed")
         except ImportError:
             raise UsageError(
                 "--engine dask needs Dask's distributed scheduler: pip install 'newsdiff[dask]'"
             ) from None
         try:
-            self._client = Client(scheduler, timeout=timeout, set_as_default=False)
+            self._client: Any = distributed.Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         threads = sum(self._client.nthreads().values())

@@ -80,7 +80,10 @@ def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:
     failures: list[Failure] = []
     if rules.min_reports is not None and record.reports < rules.min_reports:
         failures.append(
-            Failure("min-reports", f"{record.reports} reports, fewer than min-reports {rules.min_reports}")
+            Failure(
+                "min-reports",
+                f"{record.reports} reports, fewer than min-reports {rules.min_reports}",
+            )
         )
     shared = record.shares.get("shared", 0.0)
     if rules.min_shared is not None and shared < rules.min_shared:
@@ -142,7 +145,7 @@ def _signal_types(value: Any, origin: str) -> frozenset[str]:
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         items = [v.strip() for v in value]
     else:
-        raise UsageError(f"{origin}: fail-on must be signal types, e.g. \"number,quote\"")
+        raise UsageError(f'{origin}: fail-on must be signal types, e.g. "number,quote"')
     types = frozenset(v for v in items if v)
     unknown = sorted(types - set(SIGNAL_TYPES))
     if unknown:

@@ -96,7 +96,7 @@ def test_jsonl_discovery_groups_interleaved_articles_in_order_of_first_appearanc
     ("content", "message"),
     [
         ('{"cluster": "a", "text": "x"}\nnot json\n', r":2: not valid JSON"),
-        ('[1, 2]\n', r":1: not a JSON object"),
+        ("[1, 2]\n", r":1: not a JSON object"),
         ('{"text": "x"}\n', r":1: no field 'cluster'"),
         ('{"cluster": true, "text": "x"}\n', r"must be a string or an integer"),
         ("\n\n", "holds no articles"),
@@ -203,8 +203,7 @@ def test_real_pipeline_on_ecbplus_clusters() -> None:
 def test_process_pool_keeps_cluster_order_whatever_finishes_first(tmp_path: Path) -> None:
     # The first cluster sleeps, so later ones finish before it.
     clusters: dict[str, dict[str, str | bytes]] = {
-        f"c{i}": {"a": ("SLEEP\n" if i == 0 else "") + f"x{i}\n", "b": f"x{i}\n"}
-        for i in range(6)
+        f"c{i}": {"a": ("SLEEP\n" if i == 0 else "") + f"x{i}\n", "b": f"x{i}\n"} for i in range(6)
     }
     make_corpus(tmp_path, clusters)
     corpus = discover(str(tmp_path))

@@ -127,7 +127,10 @@ class CheckJunit(Writer[CheckResult]):
 
     def __init__(self, stream: TextIO, options: WriterOptions) -> None:
         super().__init__(stream, options)
-        self.body = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
+        # Closed in close(), once its content is copied out.
+        self.body = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=1 << 20, mode="w+", encoding="utf-8"
+        )
         self.tests = self.failures = self.errors = 0
         self.seconds = 0.0
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TextIO, TypeVar
@@ -66,13 +68,15 @@ class StreamTable:
     """A rich table printed row by row: fixed widths, so no row has to wait for the rest."""
 
     def __init__(self, stream: TextIO, options: WriterOptions, columns: Sequence[Column]) -> None:
-        color = options.color
+        self.stream = stream
+        self.color = options.color
+        self.buffer = io.StringIO()
         self.console = Console(
-            file=stream,
-            width=options.width or (None if color else 100),
-            color_system="auto" if color else None,
-            force_terminal=color,
-            no_color=not color,
+            file=self.buffer,
+            width=options.width or (_terminal_width(stream) if self.color else 100),
+            color_system="auto" if self.color else None,
+            force_terminal=self.color,
+            no_color=not self.color,
             highlight=False,
             emoji=False,
             markup=False,
@@ -82,7 +86,7 @@ class StreamTable:
         self.columns = [*columns[:-1], Column(columns[-1].header, last, columns[-1].justify)]
         self._started = False
 
-    def _table(self, header: bool) -> Table:
+    def _table(self, columns: Sequence[Column], header: bool) -> Table:
         table = Table(
             box=box.SIMPLE_HEAD,
             show_edge=False,
@@ -90,10 +94,10 @@ class StreamTable:
             padding=(0, 0, 0, 0),
             pad_edge=False,
             collapse_padding=True,
-            header_style="bold" if self.console.no_color is False else "",
+            header_style="bold" if self.color else "",
         )
-        for i, c in enumerate(self.columns):
-            last = i == len(self.columns) - 1
+        for i, c in enumerate(columns):
+            last = i == len(columns) - 1
             table.add_column(
                 c.header,
                 width=c.width,
@@ -105,14 +109,37 @@ class StreamTable:
             )
         return table
 
-    def row(self, cells: Sequence[Text]) -> None:
-        """Print one row (the header first, before the first row)."""
-        if not self._started:
-            self.console.print(self._table(header=True))
-            self._started = True
-        table = self._table(header=False)
-        table.add_row(*cells)
+    def _print(self, table: Table) -> None:
+        """Render into the buffer, then write it out without the padding at line ends."""
         self.console.print(table)
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        if not self.color:
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
+        self.stream.write(text)
+
+    def row(self, cells: Sequence[Text]) -> None:
+        """Print one row; with fewer cells than columns, the last cell spans the rest."""
+        if not self._started:
+            self._print(self._table(self.columns, header=True))
+            self._started = True
+        columns = self.columns
+        if len(cells) < len(columns):
+            k = len(cells) - 1
+            span = sum(c.width + 1 for c in columns[k:]) - 1
+            columns = [*columns[:k], Column("", span)]
+        table = self._table(columns, header=False)
+        table.add_row(*cells)
+        self._print(table)
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    """Return the width of the terminal behind a stream (None: let rich decide)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
 
 
 def name_width(names: Sequence[str]) -> int:
@@ -154,9 +181,8 @@ class CorpusTable(Writer[ClusterRecord]):
         """Print the cluster's row (an error row in red, with its reason)."""
         name = Text(visible(item.cluster))
         if item.error is not None:
-            blank = [Text("-")] * 6
             reason = Text("error: " + visible(item.error), style="red")
-            self.table.row([name, Text(str(item.reports)), *blank, reason])
+            self.table.row([name, Text(str(item.reports)), reason])
             return
         groups = "/".join(str(item.groups.get(k, 0)) for k in KINDS)
         slowest = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from types import TracebackType
-from typing import TextIO
+from typing import IO, TextIO, cast
 
 from rich.console import Console
 from rich.progress import (
@@ -59,7 +59,7 @@ class Bar:
         """
         if not _same_terminal(stdout, self.console.file):
             return stdout
-        return _AboveBar(self.console)
+        return cast(TextIO, _AboveBar(self.console))
 
     def __enter__(self) -> Bar:
         self.progress.start()
@@ -103,7 +103,7 @@ def progress(total: int, label: str, stderr: TextIO, quiet: bool) -> Bar | NoBar
     return Bar(total, label, stderr)
 
 
-def _same_terminal(a: TextIO, b: TextIO) -> bool:
+def _same_terminal(a: IO[str], b: IO[str]) -> bool:
     """Tell whether two streams are the same terminal device."""
     try:
         if not (a.isatty() and b.isatty()):
