@@ -47,7 +47,6 @@ Scheduler = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
-        envvar="NEWSDIFF_SCHEDULER",
         help="Address of the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
     ),
 ]
@@ -130,7 +129,7 @@ def _stream(
     on_record: Callable[[Any], Any],
 ) -> tuple[int, float]:
     """Run every cluster, write each item as it comes; return (clusters, seconds)."""
-    from newsdiff.corpus import WorkerSettings, run
+    from newsdiff.corpus import WorkerSettings, run, warm_up
     from newsdiff.discover import JsonlFields, discover
     from newsdiff.engines import make_engine
     from newsdiff.render.corpus import WriterOptions, name_width, pick
@@ -150,7 +149,7 @@ def _stream(
     t0 = time.perf_counter()
     count = 0
     with (
-        make_engine(opts.engine, opts.workers, opts.scheduler) as engine,
+        make_engine(opts.engine, opts.workers, opts.scheduler, warm_up) as engine,
         _output(opts.output) as out,
         progress(len(corpus), "clusters", sys.stderr, opts.quiet) as bar,
     ):

@@ -106,6 +106,13 @@ def default_compare(docs: list[Document]) -> Comparison:
     return newsdiff.compare(docs)
 
 
+def warm_up() -> None:
+    """Load the pipeline's lazy data once, so the first cluster's step times are not inflated."""
+    import newsdiff
+
+    newsdiff.compare(["The council met on Monday.", "On Monday the council met."])
+
+
 def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) -> ClusterRecord:
     """Summarise a comparison in one record."""
     summary = cmp.summary()

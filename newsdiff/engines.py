@@ -72,8 +72,14 @@ class SerialEngine(_Closing):
 
     workers = 1
 
+    def __init__(self, initializer: Callable[[], None] | None = None) -> None:
+        self._initializer = initializer
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Yield fn(item) for each item, in order."""
+        if self._initializer is not None:
+            self._initializer()
+            self._initializer = None
         for item in items:
             yield fn(item)
 
@@ -95,10 +101,11 @@ def _ordered_window(
 class ProcessEngine(_Closing):
     """Run on a pool of worker processes on this machine."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
         if workers < 1:
             raise UsageError(f"--workers must be 1 or more, not {workers}")
         self.workers = workers
+        self._initializer = initializer
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -109,7 +116,9 @@ class ProcessEngine(_Closing):
                 "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             )
             ctx = multiprocessing.get_context(method)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=ctx, initializer=self._initializer
+            )
         return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -173,15 +182,24 @@ class DaskEngine(_Closing):
         self._client.close()
 
 
-def make_engine(name: str, workers: int | None = None, scheduler: str | None = None) -> Engine:
-    """Return the engine called `name`: "local" (processes on this machine) or "dask"."""
+def make_engine(
+    name: str,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Engine:
+    """Return the engine called `name`: "local" (processes on this machine) or "dask".
+
+    `initializer` runs once per local worker before its first item (a picklable
+    top-level function); Dask workers are long-lived and warm up on their first cluster.
+    """
     if name == "local":
         if scheduler is not None:
             raise UsageError("--scheduler only applies to --engine dask")
         n = workers if workers is not None else (os.cpu_count() or 1)
         if n < 1:
             raise UsageError(f"--workers must be 1 or more, not {n}")
-        return SerialEngine() if n == 1 else ProcessEngine(n)
+        return SerialEngine(initializer) if n == 1 else ProcessEngine(n, initializer)
     if name == "dask":
         if workers is not None:
             raise UsageError("--workers applies to --engine local; Dask workers are the cluster's")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import re
@@ -299,6 +300,23 @@ def test_check_csv_rows_per_failure(tmp_path: Path) -> None:
         ("11ecbplus", "pass", ""), ("16ecb", "fail", "min-reports"),
         ("20ecb", "pass", ""), ("23ecb", "pass", ""),
     ]  # fmt: skip
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="Dask's distributed is not installed (pip install 'newsdiff[dask]')",
+)
+def test_check_on_dask_prints_what_the_local_engine_prints(mixed: Path) -> None:
+    from distributed import LocalCluster
+
+    args = ["check", str(mixed), "-f", "jsonl", "-q", "--min-reports", "4"]
+    local = invoke(*args, "-w", "1")
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        remote = invoke(*args, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert (remote.exit_code, remote.stderr) == (local.exit_code, local.stderr) == (1, "")
+    assert jsonl(remote.stdout) == jsonl(local.stdout)
 
 
 def test_quiet_and_help() -> None:

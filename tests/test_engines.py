@@ -64,6 +64,14 @@ def test_serial_and_process_engines_agree() -> None:
         assert list(pool.map(double, range(20))) == list(SerialEngine().map(double, range(20)))
 
 
+def test_serial_engine_runs_its_initializer_once() -> None:
+    calls = []
+    engine = SerialEngine(lambda: calls.append(1))
+    assert list(engine.map(double, range(3))) == [0, 2, 4]
+    assert list(engine.map(double, range(2))) == [0, 2]
+    assert calls == [1]
+
+
 def test_make_engine_choices() -> None:
     assert isinstance(make_engine("local", 1), SerialEngine)
     engine = make_engine("local", 3)
