@@ -47,7 +47,7 @@ class ClusterRecord:
     shares: Mapping[str, float] = field(default_factory=dict)
     # Signals per type, every SIGNAL_TYPES key present, other types after them.
     signals: Mapping[str, int] = field(default_factory=dict)
-    # (type, "group N: detail") pairs, at most EXAMPLES_PER_TYPE per type.
+    # (type, "group N (report vs report): detail") pairs, at most EXAMPLES_PER_TYPE per type.
     examples: tuple[tuple[str, str], ...] = ()
     slowest_step: str | None = None
     # Measured times vary from run to run, so records compare equal without them.
@@ -126,14 +126,18 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
         k: round(in_kind[k] / content, 4) if content else 0.0 for k in KINDS
     }
     signals = dict.fromkeys(SIGNAL_TYPES, 0)
-    examples: list[tuple[str, str]] = []
-    seen: dict[str, int] = {}
+    examples: dict[tuple[str, str], None] = {}
+    kept: dict[str, int] = {}
     for g in cmp.groups:
         for s in g.signals:
             signals[s.type] = signals.get(s.type, 0) + 1
-            if seen.get(s.type, 0) < EXAMPLES_PER_TYPE:
-                seen[s.type] = seen.get(s.type, 0) + 1
-                examples.append((s.type, f"group {g.index}: {s.detail}"))
+            if kept.get(s.type, 0) < EXAMPLES_PER_TYPE:
+                # Name the reports, so the evidence can be found without the details file.
+                names = " vs ".join(cmp.documents[d].id for d in s.docs)
+                example = (s.type, f"group {g.index} ({names}): {s.detail}")
+                if example not in examples:
+                    examples[example] = None
+                    kept[s.type] = kept.get(s.type, 0) + 1
     slowest_step, slowest_seconds = None, None
     if cmp.timings:
         # Ties go to the step named first alphabetically, so the choice is stable.

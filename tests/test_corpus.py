@@ -126,7 +126,7 @@ def test_record_counts_groups_shares_signals_and_slowest_step(tmp_path: Path) ->
     assert dict(rec.shares) == {"shared": 0.5, "divergent": 0.3333, "unique": 0.1667}
     assert rec.signals["number"] == 1
     assert list(rec.signals) == list(SIGNAL_TYPES)
-    assert rec.examples == (("number", "group 1: number 5! vs number 5!"),)
+    assert rec.examples == (("number", "group 1 (a.txt vs b.txt): number 5! vs number 5!"),)
     assert (rec.slowest_step, rec.slowest_seconds) == ("align", 0.006)
 
 
