@@ -49,6 +49,8 @@ class AlignParams:
     link_threshold: float
     conflict_penalty: float
     split_containment: float
+    affinity_floor: float = 0.0
+    cross_story_penalty: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -154,15 +156,87 @@ def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
     return 2 * inter / total if total else 0.0
 
 
+def document_affinity(units: Sequence[Unit]) -> dict[tuple[int, int], float]:
+    """Return how strongly each pair of documents is about the same story, from 0 to 1.
+
+    Documents are compared as whole bags of words, words weighted by rarity and by how few
+    documents use them; each pair's similarity is divided by the best similarity either
+    document has with any other, so 1 means "its closest report". With two documents it
+    is always 1; it matters when reports of different events are compared together.
+    """
+    bags: dict[int, dict[str, int]] = defaultdict(dict)
+    for u in units:
+        bag = bags[u.doc]
+        for n, q in u.weights.items():
+            bag[n] = max(q, bag.get(n, 0))
+    docs = sorted(bags)
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for n in bags[d]:
+            df[n] += 1
+    n_docs = len(docs)
+    idf = {n: math.log((n_docs + 1) / c) for n, c in df.items()}
+    weighted = {d: {n: q * idf[n] for n, q in bags[d].items()} for d in docs}
+    raw: dict[tuple[int, int], float] = {}
+    for i, x in enumerate(docs):
+        for y in docs[i + 1 :]:
+            bx, by = weighted[x], weighted[y]
+            shared = sum(min(w, by[n]) for n, w in bx.items() if n in by)
+            total = sum(bx.values()) + sum(by.values())
+            raw[(x, y)] = 2 * shared / total if total else 0.0
+    best: dict[int, float] = defaultdict(float)
+    for (x, y), v in raw.items():
+        best[x] = max(best[x], v)
+        best[y] = max(best[y], v)
+    return {
+        k: (v / math.sqrt(best[k[0]] * best[k[1]]) if best[k[0]] * best[k[1]] > 0 else 0.0)
+        for k, v in raw.items()
+    }
+
+
+def _stories(
+    affinity: dict[tuple[int, int], float], docs: set[int], floor: float
+) -> dict[int, int]:
+    """Split documents into stories by average-linkage clustering of their affinity.
+
+    Average linkage (not single) so that one stray similar pair cannot chain two stories
+    together; clusters stop merging when their mean affinity falls below `floor`.
+    """
+    clusters: dict[int, list[int]] = {d: [d] for d in sorted(docs)}
+
+    def link(a: list[int], b: list[int]) -> float:
+        return sum(affinity[(min(x, y), max(x, y))] for x in a for y in b) / (len(a) * len(b))
+
+    while len(clusters) > 1:
+        best, pair = -1.0, (0, 0)
+        keys = sorted(clusters)
+        for i, x in enumerate(keys):
+            for y in keys[i + 1 :]:
+                v = link(clusters[x], clusters[y])
+                if v > best:
+                    best, pair = v, (x, y)
+        if best < floor:
+            break
+        x, y = pair
+        clusters[x].extend(clusters.pop(y))
+    return {d: k for k, members in clusters.items() for d in members}
+
+
 def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, int], float]:
     """Return the link score of every candidate pair (a < b) of units."""
     codes = _encode(units)
     pairs = _candidate_pairs(units)
+    affinity = document_affinity(units) if params.affinity_floor > 0 else {}
+    story = _stories(affinity, {u.doc for u in units}, params.affinity_floor)
     scores: dict[tuple[int, int], float] = {}
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
         if _conflict(units[a], units[b]):
             s *= params.conflict_penalty
+        if affinity:
+            da, db = units[a].doc, units[b].doc
+            if story[da] != story[db]:
+                s *= params.cross_story_penalty
         if s > 0:
             scores[(a, b)] = s
     return scores

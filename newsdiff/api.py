@@ -26,6 +26,11 @@ class Options:
     conflict_penalty: float = 0.6
     # Share of a neighbouring sentence's weight another report must cover to join a group.
     split_containment: float = 0.6
+    # Relative document affinity below which links between two reports are weakened
+    # (reports of another event compared in the same run); 0 turns this off.
+    affinity_floor: float = 0.0
+    # Factor on links between reports of different stories.
+    cross_story_penalty: float = 0.5
 
 
 def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document]:
@@ -64,7 +69,13 @@ def compare(
         segmented.append(doc if doc.sentences else replace(doc, sentences=segment(doc.text)))
     t1 = time.perf_counter()
     timings["segment"] = t1 - t0
-    params = AlignParams(opts.link_threshold, opts.conflict_penalty, opts.split_containment)
+    params = AlignParams(
+        opts.link_threshold,
+        opts.conflict_penalty,
+        opts.split_containment,
+        opts.affinity_floor,
+        opts.cross_story_penalty,
+    )
     raw = align(segmented, params)
     t2 = time.perf_counter()
     timings["align"] = t2 - t1
