@@ -283,7 +283,12 @@ def run(
     """Compare every cluster and yield its record, in cluster order, as results arrive."""
     settings = settings or WorkerSettings()
     if details_dir is not None:
-        os.makedirs(details_dir, exist_ok=True)
+        try:
+            os.makedirs(details_dir, exist_ok=True)
+        except OSError as exc:
+            from newsdiff.errors import InputError
+
+            raise InputError(f"{details_dir}: cannot create ({exc.strerror or exc})") from None
         settings = WorkerSettings(settings.compare, True, settings.encoding)
     worker = functools.partial(process_cluster, settings=settings)
     for outcome in engine.map(worker, corpus.tasks()):

@@ -190,7 +190,10 @@ def _cluster_of(raw: bytes, path: str, lineno: int, key: str) -> str:
     except UnicodeDecodeError:
         raise InputError(f"{where}: not UTF-8 text") from None
     except ValueError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc})") from None
+        hint = (
+            " (a corpus is a folder of cluster folders or a JSON Lines file)" if lineno == 1 else ""
+        )
+        raise InputError(f"{where}: not valid JSON ({exc}){hint}") from None
     if not isinstance(obj, dict):
         raise InputError(f"{where}: not a JSON object")
     if key not in obj:

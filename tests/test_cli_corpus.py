@@ -100,6 +100,22 @@ def test_corpus_missing_path_is_an_input_error() -> None:
     assert res.stderr == "newsdiff: error: no/such/corpus: no such file or folder\n"
 
 
+def test_corpus_details_dir_that_cannot_be_made_is_an_input_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    res = invoke("corpus", str(ECB), "-w", "1", "--details", str(blocker / "sub"))
+    assert (res.exit_code, res.stdout) == (3, "")
+    assert res.stderr.startswith(f"newsdiff: error: {blocker / 'sub'}: cannot create")
+
+
+def test_corpus_of_a_plain_text_file_says_what_a_corpus_is(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Just a report.\n", encoding="utf-8")
+    res = invoke("corpus", str(path))
+    assert (res.exit_code, res.stdout) == (3, "")
+    assert "a corpus is a folder of cluster folders or a JSON Lines file" in res.stderr
+
+
 def test_corpus_bad_jsonl_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "a.jsonl"
     bad.write_text('{"cluster": "a", "text": "x"}\n{oops\n', encoding="utf-8")
