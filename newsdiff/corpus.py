@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.discover import ClusterTask, Corpus
-from newsdiff.errors import NewsdiffError
+from newsdiff.errors import InputError, NewsdiffError
+from newsdiff.load import check_text, load
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
 
 if TYPE_CHECKING:
@@ -202,12 +203,8 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
 
 def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Document]:
     """Read the reports of a cluster into unsegmented Documents."""
-    from newsdiff.load import check_text, load
-
     if task.kind == "folder":
         return [load(path, encoding=encoding) for path in task.files]
-    from newsdiff.errors import InputError
-
     docs: list[Document] = []
     names: set[str] = set()
     try:
@@ -286,8 +283,6 @@ def run(
         try:
             os.makedirs(details_dir, exist_ok=True)
         except OSError as exc:
-            from newsdiff.errors import InputError
-
             raise InputError(f"{details_dir}: cannot create ({exc.strerror or exc})") from None
         settings = WorkerSettings(settings.compare, True, settings.encoding)
     worker = functools.partial(process_cluster, settings=settings)
