@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from newsdiff import cli_corpus
 from newsdiff._version import __version__
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
 from newsdiff.render import formats
@@ -217,6 +218,9 @@ def segment(
         if _debug():
             raise
         _fail(str(exc), exc.exit_code)
+
+
+cli_corpus.register(app)
 
 
 def main() -> None:
