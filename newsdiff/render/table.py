@@ -13,7 +13,7 @@ from rich.text import Text
 from newsdiff.diff import changed_spans
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
-from newsdiff.render.escape import inert
+from newsdiff.render.escape import inert, one_line
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -23,6 +23,10 @@ KIND_HELP = {
 }
 # Below this many columns per report, reports are stacked instead of side by side.
 _MIN_COLUMN = 28
+# Line breaks, tabs and line separators inside a cell become one space each, keeping the
+# offsets of highlights: rich drops "\r" and expands tabs (which shifted the highlights
+# and glued words together) and passed U+2028/U+2029 to the terminal raw.
+_SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029", " "))
 
 
 class _Console(Console):
@@ -41,7 +45,8 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     doc = comparison.documents[member.doc]
     first, last = doc.sentences[member.sentences[0]], doc.sentences[member.sentences[-1]]
     start, end = first.start, last.end
-    text = Text(inert(doc.text[start:end]).replace("\n", " "))
+    raw = doc.text[start:end].translate(_SPACES)
+    text = Text(inert(raw))
     if not color or group.kind == "unique":
         return text
     others = [m for m in group.members if m.doc != member.doc]
@@ -49,10 +54,9 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     rdoc = comparison.documents[ref.doc]
     rstart = rdoc.sentences[ref.sentences[0]].start
     rend = rdoc.sentences[ref.sentences[-1]].end
-    raw = doc.text[start:end]
     if inert(raw) != raw:
         return text  # offsets no longer match the displayed text; show it plain
-    for span in changed_spans(raw, start, rdoc.text[rstart:rend], rstart):
+    for span in changed_spans(doc.text[start:end], start, rdoc.text[rstart:rend], rstart):
         text.stylize("bold underline", span.start - start, span.end - start)
     for sig in group.signals:
         for ev in sig.evidence:
@@ -63,7 +67,7 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
 
 def _note(group: Group, explain: bool) -> Text:
     """Return the short note of a group: its signals (and its similarity with --explain)."""
-    parts = [f"{s.type}: {inert(s.detail)}" for s in group.signals]
+    parts = [f"{s.type}: {one_line(s.detail)}" for s in group.signals]
     if explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
     return Text("\n".join(parts))
@@ -88,7 +92,7 @@ def _side_by_side(comparison: Comparison, options: RenderOptions, console: Conso
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     for doc in comparison.documents:
-        table.add_column(inert(doc.id), ratio=3, overflow="fold")
+        table.add_column(one_line(doc.id), ratio=3, overflow="fold")
     has_notes = options.explain or any(g.signals for g in comparison.groups)
     if has_notes:
         table.add_column("why", ratio=1, overflow="fold")
@@ -114,7 +118,7 @@ def _stacked(comparison: Comparison, options: RenderOptions, console: Console) -
             head.append("  " + note.plain.replace("\n", "; "))
         lines = [head]
         for m in g.members:
-            line = Text(f"{inert(comparison.documents[m.doc].id)}: ", style="bold")
+            line = Text(f"{one_line(comparison.documents[m.doc].id)}: ", style="bold")
             line.append_text(_cell(comparison, g, m, options.color))
             lines.append(line)
         console.print(Padding(RichGroup(*lines), (0, 0, 1, 0)))
@@ -126,7 +130,7 @@ def _footer(comparison: Comparison, console: Console) -> None:
     if boiler:
         console.print(Text("Boilerplate (not aligned):", style="bold dim"))
         for doc_id, s in boiler:
-            console.print(Text(f"  {inert(doc_id)}: {inert(s.text)}", style="dim"))
+            console.print(Text(f"  {one_line(doc_id)}: {one_line(s.text)}", style="dim"))
     legend = Text("Legend: ")
     for kind, help_text in KIND_HELP.items():
         legend.append(kind, style=KIND_STYLE[kind])
@@ -152,7 +156,7 @@ def _footer(comparison: Comparison, console: Console) -> None:
             return f"{x} ({100 * x / content:.0f}%)"
 
         per.add_row(
-            inert(comparison.documents[ds.doc].id),
+            one_line(comparison.documents[ds.doc].id),
             str(ds.sentences),
             pct(ds.shared),
             pct(ds.divergent),
