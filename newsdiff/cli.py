@@ -32,7 +32,10 @@ EXIT_CODES_HELP = (
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
     """Print a one-line error on stderr and exit with the code."""
-    sys.stderr.write(f"newsdiff: error: {message}\n")
+    from newsdiff.render.escape import one_line
+
+    # Messages quote file names and input text: keep them on one line and inert.
+    sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
     raise typer.Exit(int(code))
 
 
@@ -237,8 +240,10 @@ def main() -> None:
     except Exception as exc:
         if _debug():
             raise
+        from newsdiff.render.escape import one_line
+
         sys.stderr.write(
-            f"newsdiff: internal error: {type(exc).__name__}: {exc} "
+            f"newsdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
             "(run with --debug for the traceback)\n"
         )
         sys.exit(int(ExitCode.INTERNAL))

@@ -97,7 +97,10 @@ class RunOptions:
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
     """Print a one-line error on stderr and exit with the code."""
-    sys.stderr.write(f"newsdiff: error: {message}\n")
+    from newsdiff.render.escape import one_line
+
+    # Messages quote file names and input text: keep them on one line and inert.
+    sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
     raise typer.Exit(int(code))
 
 
