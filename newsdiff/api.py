@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsdiff.errors import UsageError
+from newsdiff.limits import DEFAULT_MAX_SENTENCES
 from newsdiff.load import check_text
 from newsdiff.load import load as load
 from newsdiff.model import Comparison, Document
@@ -33,6 +34,9 @@ class Options:
     cross_story_penalty: float = 0.5
     # Average similarity a merged group must keep over all its pairs of reports.
     group_support: float = 0.3
+    # Most sentences (of all reports together) aligned in one comparison; None: no limit.
+    # Aligning grows with their square; see newsdiff/limits.py and docs/limits.md.
+    max_sentences: int | None = DEFAULT_MAX_SENTENCES
 
 
 def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document]:
@@ -57,7 +61,7 @@ def compare(
     """Compare two or more reports and return their aligned, classified sentence groups."""
     from newsdiff.align import AlignParams, align
     from newsdiff.classify import classify
-    from newsdiff.segment import segment
+    from newsdiff.limits import SentenceBudget
 
     opts = options or Options()
     documents = _as_documents(docs)
@@ -66,9 +70,11 @@ def compare(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     segmented = []
+    budget = SentenceBudget(opts.max_sentences)
     for doc in documents:
         check_text(doc.text, doc.path or doc.id)
-        segmented.append(doc if doc.sentences else replace(doc, sentences=segment(doc.text)))
+        # Split report by report, and stop before aligning when there are too many sentences.
+        segmented.append(budget.take(doc))
     t1 = time.perf_counter()
     timings["segment"] = t1 - t0
     params = AlignParams(

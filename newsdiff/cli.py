@@ -6,13 +6,14 @@ import contextlib
 import io
 import os
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from newsdiff import cli_corpus
 from newsdiff._version import __version__
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
+from newsdiff.limits import DEFAULT_MAX_SENTENCES
 from newsdiff.render import formats
 
 app = typer.Typer(
@@ -118,11 +119,28 @@ def compare(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
     ] = 8 * 1024 * 1024,
+    max_sentences: Annotated[
+        int,
+        typer.Option(
+            "--max-sentences",
+            min=0,
+            help="Most sentences of all reports together aligned in one run (0: no limit).",
+        ),
+    ] = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
     try:
         _run_compare(
-            files, output_format, names, encoding, no_color, width, max_bytes, output, text_field
+            files,
+            output_format,
+            names,
+            encoding,
+            no_color,
+            width,
+            max_bytes,
+            output,
+            text_field,
+            max_sentences,
         )
     except BrokenPipeError:
         _stdout_gone()
@@ -142,20 +160,26 @@ def _run_compare(
     max_bytes: int,
     output: str | None = None,
     text_field: str = "text",
+    max_sentences: int = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Load, compare and render (errors propagate as NewsdiffError)."""
     from dataclasses import replace
 
     from newsdiff import render
+    from newsdiff.api import Options
     from newsdiff.api import compare as run
     from newsdiff.inputs import read_documents
+    from newsdiff.limits import SentenceBudget
 
     renderer = render.get(output_format)
     if files.count("-") > 1:
         raise UsageError("only one report can come from stdin (-)")
-    # A .jsonl input holds several reports, so counts are checked after reading.
+    # A .jsonl input holds several reports, so counts are checked after reading. Each
+    # report is split as it is read, so too many sentences stop the run before the rest
+    # of the reports are even loaded (200 large files must not fill the memory first).
+    budget = SentenceBudget(max_sentences)
     docs = [
-        d
+        budget.take(d)
         for f in files
         for d in read_documents(f, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
     ]
@@ -170,7 +194,7 @@ def _run_compare(
     if len(set(ids)) != len(ids):
         # Same file names from different folders: fall back to the paths as given.
         docs = [replace(d, id=d.path or d.id) for d in docs]
-    comparison = run(docs)
+    comparison = run(docs, Options(max_sentences=max_sentences))
     if output is not None and output != "-":
         from newsdiff.output import atomic_writer
 
@@ -228,8 +252,29 @@ cli_corpus.register(app)
 
 def main() -> None:
     """Run the CLI (console-script entry point)."""
+    from newsdiff.render.escape import one_line
+
+    # click's exception base class: typer vendors click (typer._click) in recent versions,
+    # so it is found from a public typer exception rather than imported by name.
+    click_error: type[Exception] = next(
+        c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+    )
     try:
-        app()
+        # Not standalone: click's own usage errors come here, to be printed on one line.
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)  # Ctrl-C (click turns KeyboardInterrupt into Abort)
+    except click_error as exc:
+        err: Any = exc  # a click exception: show(), format_message(), ctx, exit_code
+        if type(err).__name__ == "NoArgsIsHelpError":
+            err.show()  # `newsdiff` alone: the help
+            sys.exit(int(ExitCode.USAGE))
+        # click prints usage, a hint and the error on four lines; one line like every error.
+        where = err.ctx.command_path if getattr(err, "ctx", None) is not None else "newsdiff"
+        sys.stderr.write(
+            f"newsdiff: error: {one_line(err.format_message())} (see {where} --help)\n"
+        )
+        sys.exit(int(getattr(err, "exit_code", ExitCode.USAGE)))
     except BrokenPipeError:
         # The reader went away (`newsdiff ... | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -237,13 +282,20 @@ def main() -> None:
         sys.exit(int(ExitCode.OK))
     except KeyboardInterrupt:
         sys.exit(130)
+    except MemoryError:
+        if _debug():
+            raise
+        sys.stderr.write(
+            "newsdiff: error: out of memory; compare fewer or shorter reports "
+            "(or lower --max-sentences)\n"
+        )
+        sys.exit(int(ExitCode.INPUT))
     except Exception as exc:
         if _debug():
             raise
-        from newsdiff.render.escape import one_line
-
         sys.stderr.write(
             f"newsdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
             "(run with --debug for the traceback)\n"
         )
         sys.exit(int(ExitCode.INTERNAL))
+    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
