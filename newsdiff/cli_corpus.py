@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn, TextIO
 import typer
 
 from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.limits import DEFAULT_MAX_SENTENCES
 
 CORPUS_EPILOG = (
     "Exit codes: 0 every cluster compared, 1 some cluster failed (its row says why), "
@@ -74,6 +75,15 @@ Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")
 ]
 NoColor = Annotated[bool, typer.Option("--no-color", help="Print without color.")]
+MaxSentences = Annotated[
+    int,
+    typer.Option(
+        "--max-sentences",
+        min=0,
+        help="Most sentences aligned per cluster; a larger cluster gets an error row "
+        "(0: no limit).",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ class RunOptions:
     encoding: str | None
     quiet: bool
     no_color: bool
+    max_sentences: int = DEFAULT_MAX_SENTENCES
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -148,7 +159,7 @@ def _stream(
         and sys.stdout.isatty()
     )
     wopts = WriterOptions(color=color, name_width=name_width(corpus.names), title=opts.path)
-    settings = WorkerSettings(encoding=opts.encoding)
+    settings = WorkerSettings(encoding=opts.encoding, max_sentences=opts.max_sentences)
     t0 = time.perf_counter()
     count = 0
     with (
@@ -181,13 +192,14 @@ def corpus(
     encoding: Encoding = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
+    max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare every cluster of a corpus and print one summary row per cluster."""
     from newsdiff.render.corpus import CORPUS_WRITERS
 
     opts = RunOptions(
         path, output_format, workers, engine, scheduler, cluster_field, text_field,
-        id_field, details, output, encoding, quiet, no_color,
+        id_field, details, output, encoding, quiet, no_color, max_sentences,
     )  # fmt: skip
     failed = 0
 
@@ -248,6 +260,7 @@ def check(
     encoding: Encoding = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
+    max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare every cluster and apply rules; exit 1 if any cluster breaks one."""
     from newsdiff.render.check import CHECK_WRITERS
@@ -255,7 +268,7 @@ def check(
 
     opts = RunOptions(
         path, output_format, workers, engine, scheduler, cluster_field, text_field,
-        id_field, details, output, encoding, quiet, no_color,
+        id_field, details, output, encoding, quiet, no_color, max_sentences,
     )  # fmt: skip
     failed = 0
     try:

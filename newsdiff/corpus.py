@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdiff.discover import ClusterTask, Corpus
 from newsdiff.errors import InputError, NewsdiffError
+from newsdiff.limits import DEFAULT_MAX_SENTENCES
 from newsdiff.load import check_text, load
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
 
@@ -98,13 +100,17 @@ class WorkerSettings:
     compare: CompareFn | None = None
     details: bool = False
     encoding: str | None = None
+    # Most sentences aligned per cluster (0 or None: no limit); see newsdiff/limits.py.
+    max_sentences: int | None = DEFAULT_MAX_SENTENCES
 
 
-def default_compare(docs: list[Document]) -> Comparison:
+def default_compare(
+    docs: list[Document], max_sentences: int | None = DEFAULT_MAX_SENTENCES
+) -> Comparison:
     """Compare documents with the newsdiff pipeline (imported here: workers pay, not --help)."""
     import newsdiff
 
-    return newsdiff.compare(docs)
+    return newsdiff.compare(docs, newsdiff.Options(max_sentences=max_sentences))
 
 
 def warm_up() -> None:
@@ -188,8 +194,10 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
         )
     try:
         docs = read_reports(task, settings.encoding)
-        compare = settings.compare or default_compare
-        cmp = compare(docs)
+        if settings.compare is not None:
+            cmp = settings.compare(docs)
+        else:
+            cmp = default_compare(docs, settings.max_sentences)
     except NewsdiffError as exc:
         return Outcome(error_record(task, str(exc), count, time.perf_counter() - t0))
     except Exception as exc:
@@ -284,7 +292,7 @@ def run(
             os.makedirs(details_dir, exist_ok=True)
         except OSError as exc:
             raise InputError(f"{details_dir}: cannot create ({exc.strerror or exc})") from None
-        settings = WorkerSettings(settings.compare, True, settings.encoding)
+        settings = dataclasses.replace(settings, details=True)
     worker = functools.partial(process_cluster, settings=settings)
     for outcome in engine.map(worker, corpus.tasks()):
         if details_dir is not None and outcome.details is not None:
