@@ -135,9 +135,14 @@ def discover(path: str, fields: JsonlFields | None = None) -> Corpus:
     """Open a corpus: a folder of cluster folders, or a JSON Lines file of articles."""
     fields = fields or JsonlFields()
     p = Path(path)
-    if not p.exists():
+    try:
+        # exists() raises too, for a name too long or a path through a locked folder.
+        missing, folder = not p.exists(), p.is_dir()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if missing:
         raise InputError(f"{path}: no such file or folder")
-    if p.is_dir():
+    if folder:
         return _discover_folder(path)
     return _discover_jsonl(path, fields)
 

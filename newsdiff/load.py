@@ -100,11 +100,12 @@ def load(
     else:
         p = Path(spath)
         label = spath
-        if not p.exists():
-            raise InputError(f"{label}: no such file")
-        if p.is_dir():
-            raise InputError(f"{label}: is a directory, not a file")
         try:
+            # exists() raises too, for a name too long or a path through a locked folder.
+            if not p.exists():
+                raise InputError(f"{label}: no such file")
+            if p.is_dir():
+                raise InputError(f"{label}: is a directory, not a file")
             with p.open("rb") as fh:
                 data = _read_bytes(fh, label, max_bytes)
         except OSError as exc:

@@ -27,9 +27,14 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """Yield a UTF-8 text stream; on success it replaces `path`, on error it leaves no trace."""
     target = Path(path)
     folder = target.parent
-    if not folder.is_dir():
+    try:
+        # is_dir() raises too, for a name too long or a path through a locked folder.
+        folder_missing, target_is_dir = not folder.is_dir(), target.is_dir()
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    if folder_missing:
         raise InputError(f"{target}: cannot write, folder {str(folder)!r} does not exist")
-    if target.is_dir():
+    if target_is_dir:
         raise InputError(f"{target}: is a directory, not a file")
     try:
         # Same folder as the target, so os.replace is a rename on one file system.

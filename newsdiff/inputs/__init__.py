@@ -31,11 +31,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         label = "<stdin>"
     else:
         p = Path(path)
-        if not p.exists():
-            raise InputError(f"{path}: no such file")
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a file")
         try:
+            # exists() raises too, for a name too long or a path through a locked folder.
+            if not p.exists():
+                raise InputError(f"{path}: no such file")
+            if p.is_dir():
+                raise InputError(f"{path}: is a directory, not a file")
             with p.open("rb") as fh:
                 data = fh.read(max_bytes + 1)
         except OSError as exc:
