@@ -1,0 +1,645 @@
+"""Divergence signals: say why aligned sentences of different reports differ, with evidence.
+
+`detect` compares every pair of a group's members and returns typed signals (number, quote,
+attribution, hedge, negation, entity, tone). Each detector prefers silence to a guess: two
+sentences that say the same thing in other words, spelling, punctuation, quote style, word
+order or with an acronym spelled out carry no signal.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from newsdiff import numbers, quotes
+from newsdiff._words import STOPWORDS, Tok, blocks, same_name, stem, tokenize
+from newsdiff.lexicons import Hit, lexicon, pairs, read
+from newsdiff.model import SIGNAL_TYPES, Document, Evidence, Member, Signal
+
+# Words that may start a quotation or a clause with a capital letter without being names.
+_OPENERS = "“\"‘'«(:—–-"
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
+_NOT_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _name_data() -> tuple[dict[str, int], frozenset[str]]:
+    """Return alias groups (word -> group number) and titles from the names lexicon."""
+    aliases: dict[str, int] = {}
+    titles: set[str] = set()
+    for n, (cls, line) in enumerate(read("names")):
+        words = [w for part in line.split("=") for w in (t.norm for t in tokenize(part))]
+        if cls == "alias":
+            for w in words:
+                aliases.setdefault(w, n)
+        elif cls == "title":
+            titles.update(words)
+    return aliases, frozenset(titles)
+
+
+@dataclass(frozen=True)
+class _View:
+    """One member of a group: its document, sentences' words and what was found in them."""
+
+    doc: int
+    document: Document
+    toks: tuple[Tok, ...]
+    # Per token: first word of its sentence or of a quotation; sentence written in Title Case.
+    initial: tuple[bool, ...]
+    title: tuple[bool, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def norms(self) -> list[str]:
+        return [t.norm for t in self.toks]
+
+
+def _is_title_case(toks: Sequence[Tok]) -> bool:
+    """Return True for a headline-style sentence where most words are capitalised."""
+    long_words = [
+        t for t in toks[1:] if len(t.text) >= 4 and t.text.isalpha() and t.norm not in STOPWORDS
+    ]
+    caps = sum(1 for t in long_words if t.is_capitalised)
+    # Ordinary sentences have lower-case content words; headlines capitalise (nearly) all.
+    return caps >= 2 and caps >= 0.8 * len(long_words)
+
+
+def _sentence_spans(document: Document) -> list[tuple[int, int]]:
+    """Return the sentences' spans, or the whole text when the document is not segmented."""
+    if document.sentences:
+        return [(s.start, s.end) for s in document.sentences]
+    return [(0, len(document.text))]
+
+
+def _sentence_words(
+    document: Document, start: int, end: int, inside: Callable[[int], bool]
+) -> tuple[list[Tok], list[bool], bool]:
+    """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
+    toks = tokenize(document.text, start, end, inside)
+    initial = []
+    for i, t in enumerate(toks):
+        before = document.text[start : t.start].rstrip()
+        initial.append(i == 0 or before[-1:] in _OPENERS)
+    return toks, initial, _is_title_case(toks)
+
+
+@lru_cache(maxsize=32)
+def _name_words(document: Document) -> frozenset[str]:
+    """Return words written with a capital inside ordinary sentences of a document."""
+    inside = quotes.Inside(quotes.find(document.text))
+    out: set[str] = set()
+    for start, end in _sentence_spans(document):
+        toks, initial, title = _sentence_words(document, start, end, inside)
+        if title:
+            continue
+        out.update(t.norm for t, ini in zip(toks, initial, strict=True) if t.is_capitalised and not ini)
+    return frozenset(out)
+
+
+def _view(documents: Sequence[Document], member: Member) -> _View:
+    """Tokenise one member's sentences."""
+    document = documents[member.doc]
+    inside = quotes.Inside(quotes.find(document.text))
+    spans = _sentence_spans(document)
+    toks: list[Tok] = []
+    initial: list[bool] = []
+    title: list[bool] = []
+    used = []
+    for i in member.sentences:
+        if not 0 <= i < len(spans):
+            continue
+        start, end = spans[i]
+        used.append((start, end))
+        t, ini, tc = _sentence_words(document, start, end, inside)
+        toks += t
+        initial += ini
+        title += [tc] * len(t)
+    return _View(member.doc, document, tuple(toks), tuple(initial), tuple(title), tuple(used))
+
+
+def _evidence(v: _View, toks: Sequence[Tok]) -> Evidence:
+    """Return the evidence spanning a run of a member's tokens."""
+    start, end = toks[0].start, toks[-1].end
+    starts = [s.start for s in v.document.sentences]
+    sentence = max(0, bisect.bisect_right(starts, start) - 1) if starts else 0
+    return Evidence(v.doc, sentence, start, end, v.document.text[start:end])
+
+
+def _words(v: _View, toks: Sequence[Tok]) -> str:
+    """Return the exact text of a run of tokens, on one line."""
+    return " ".join(v.document.text[toks[0].start : toks[-1].end].split())
+
+
+def _signal(kind: str, a: _View, b: _View, left: Sequence[Tok], right: Sequence[Tok]) -> Signal:
+    """Return a signal `left vs right` with evidence on each side that has words."""
+    detail = f"{_words(a, left) if left else 'none'} vs {_words(b, right) if right else 'none'}"
+    ev = ([_evidence(a, left)] if left else []) + ([_evidence(b, right)] if right else [])
+    return Signal(kind, detail, (a.doc, b.doc), tuple(ev))
+
+
+# --- number -----------------------------------------------------------------------------
+
+
+def _quantities(v: _View) -> list[numbers.Quantity]:
+    out: list[numbers.Quantity] = []
+    for start, end in v.spans:
+        out += numbers.find(v.document.text, start, end)
+    return out
+
+
+def _next_word(v: _View, q: numbers.Quantity) -> str:
+    """Return the stem of the word after a quantity (what it counts: killed, tonnes...)."""
+    for t in v.toks:
+        if t.start >= q.end and t.norm not in STOPWORDS:
+            return stem(t.norm)
+    return ""
+
+
+def _span_toks(v: _View, start: int, end: int) -> list[Tok]:
+    """Return a pseudo-token covering text[start:end], for evidence of a quantity."""
+    return [Tok(v.document.text[start:end], start, end, "")]
+
+
+def _numbers(a: _View, b: _View) -> Iterable[Signal]:
+    qa, qb = _quantities(a), _quantities(b)
+    free_b = list(qb)
+    left = []
+    for x in qa:
+        y = next((y for y in free_b if numbers.same(x, y)), None)
+        if y is None:
+            left.append(x)
+        else:
+            free_b.remove(y)
+    for x in left:
+        candidates = [y for y in free_b if numbers.comparable(x, y)]
+        if not candidates:
+            continue
+        # Pair a value with the one that counts the same thing, else the one of the same unit.
+        word = _next_word(a, x)
+        y = max(candidates, key=lambda y: (_next_word(b, y) == word, y.unit == x.unit))
+        free_b.remove(y)
+        yield _signal(
+            "number", a, b, _span_toks(a, x.start, x.end), _span_toks(b, y.start, y.end)
+        )
+
+
+# --- quote ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _all_words(document: Document) -> tuple[Tok, ...]:
+    return tuple(tokenize(document.text))
+
+
+def _member_quotes(v: _View) -> list[tuple[int, int]]:
+    """Return token ranges of the member's words inside each outermost quotation."""
+    out = []
+    for q in quotes.outermost(quotes.find(v.document.text)):
+        idx = [i for i, t in enumerate(v.toks) if q.start <= t.start < q.end]
+        if idx:
+            out.append((idx[0], idx[-1] + 1))
+    return out
+
+
+def _same_numbers(x: _View, xs: Sequence[Tok], y: _View, ys: Sequence[Tok]) -> bool:
+    """Return True when a change only writes the same numbers differently ($53m / $53 million)."""
+    if not xs or not ys:
+        return False
+    qx = numbers.find(x.document.text, xs[0].start, xs[-1].end)
+    qy = numbers.find(y.document.text, ys[0].start, ys[-1].end)
+    if not qx or len(qx) != len(qy) or not all(numbers.same(p, r) for p, r in zip(qx, qy)):
+        return False
+    rest = [
+        [t for t in toks if not any(n.start <= t.start < n.end for n in found)]
+        for toks, found in ((xs, qx), (ys, qy))
+    ]
+    return not rest[0] or not rest[1]
+
+
+def _quote_side(x: _View, y: _View, skip: set[int], taken: set[int]) -> Iterable[Signal]:
+    """Compare the quotations of x with y's words; record y's words they matched in taken."""
+    for qa, qb in _member_quotes(x):
+        if skip & set(range(qa, qb)):
+            continue
+        q = x.toks[qa:qb]
+        m = quotes.locate(q, y.toks)
+        matched = 0 if m is None else round(m.coverage * len(q))
+        if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
+            whole = quotes.locate(q, _all_words(y.document))
+            if len(q) >= 4 and (whole is None or whole.coverage < 0.5):
+                # A quotation the other report does not carry at all.
+                short = list(q[:8])
+                words = _words(x, short) + ("…" if len(q) > 8 else "")
+                ev = (_evidence(x, q),)
+                yield Signal("quote", f"“{words}” vs none", (x.doc, y.doc), ev)
+            continue
+        taken.update(range(*m.t_range))
+        changes = [
+            c
+            for c in m.changes
+            if quotes.reportable(c, q, y.toks)
+            and not _same_numbers(x, q[c.q[0] : c.q[1]], y, y.toks[c.t[0] : c.t[1]])
+        ]
+        if not changes:
+            continue
+        parts, ev = [], []
+        for c in changes:
+            qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
+            parts.append(f"{_words(x, qw) if qw else 'none'} vs {_words(y, tw) if tw else 'none'}")
+            ev += ([_evidence(x, qw)] if qw else []) + ([_evidence(y, tw)] if tw else [])
+        yield Signal("quote", "; ".join(parts), (x.doc, y.doc), tuple(ev))
+
+
+def _quotes(a: _View, b: _View) -> Iterable[Signal]:
+    taken: set[int] = set()
+    yield from _quote_side(a, b, set(), taken)
+    for s in _quote_side(b, a, taken, set()):
+        yield _flip(s)
+
+
+def _flip(s: Signal) -> Signal:
+    """Return a signal found from the second member's side in first-member order."""
+    docs = tuple(sorted(s.docs))
+    if docs == s.docs:
+        return s
+    parts = []
+    for part in s.detail.split("; "):
+        left, sep, right = part.partition(" vs ")
+        parts.append(f"{right} vs {left}" if sep else part)
+    ev = tuple(sorted(s.evidence, key=lambda e: (e.doc, e.start)))
+    return Signal(s.type, "; ".join(parts), docs, ev)
+
+
+# --- attribution, hedge, tone: lexicon classes used on one side only --------------------
+
+
+def _hits(v: _View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
+    hits = [h for h in lexicon(name, inflect).find(v.norms) if not _capital_use(v, h)]
+    if name == "attribution":
+        hits = [h for h in hits if _verb_use(v, h)]
+    if unquoted:
+        hits = [h for h in hits if not any(t.quoted for t in v.toks[h.i : h.j])]
+    return hits
+
+
+def _one_sided(
+    kind: str, name: str, inflect: bool, a: _View, b: _View, ignore: frozenset[str]
+) -> Iterable[Signal]:
+    """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
+    own = {v.doc: _hits(v, name, inflect, True) for v in (a, b)}
+    every = {v.doc: {h.cls for h in _hits(v, name, inflect, False)} for v in (a, b)}
+    for x, y in ((a, b), (b, a)):
+        for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
+            hit = next(h for h in own[x.doc] if h.cls == cls)
+            toks = x.toks[hit.i : hit.j]
+            yield _signal(kind, a, b, toks, []) if x is a else _signal(kind, a, b, [], toks)
+
+
+def _hedges(a: _View, b: _View) -> Iterable[Signal]:
+    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}))
+
+
+def _capital_use(v: _View, h: Hit) -> bool:
+    """Return True when a lexicon word is capitalised as a name or month (Theresa May, May 6)."""
+    t = v.toks[h.i]
+    if not t.is_capitalised or t.is_acronym:
+        return False
+    if not (v.initial[h.i] or v.title[h.i]):
+        return True
+    nxt = v.toks[h.i + 1] if h.i + 1 < len(v.toks) else None
+    return nxt is not None and nxt.norm[:1].isdigit()
+
+
+def _tone(a: _View, b: _View) -> Iterable[Signal]:
+    return _one_sided("tone", "tone", True, a, b, frozenset())
+
+
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your 's such no any new".split()
+)
+_FOLLOWERS = frozenset("is are was were be been have has had will would of".split())
+
+
+def _verb_use(v: _View, h: Hit) -> bool:
+    """Return True when a reporting word is used as a finite verb, not a noun or gerund."""
+    t = v.toks[h.i]
+    if h.cls in ("neutral", "ignore"):
+        return True
+    if t.norm.endswith("ing"):
+        return False  # "admitting gays", "warning signs"
+    prev = v.toks[h.i - 1].norm if h.i > 0 else ""
+    if prev in _DETERMINERS:
+        return False  # "the claim", "US hacking claims" is caught below
+    if t.norm.endswith("s") and not t.norm.endswith("ss"):
+        nxt = v.toks[h.j] if h.j < len(v.toks) else None
+        # A plural noun ends its phrase or is followed by a verb ("claims were false").
+        gap = v.document.text[t.end : nxt.start] if nxt else ""
+        if nxt is None or nxt.norm in _FOLLOWERS or any(c in gap for c in ".;:!?"):
+            return False
+    return True
+
+
+def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Return True when words x and y are a polarity pair (confirmed / denied)."""
+    sx, sy = set(x), set(y)
+    return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
+
+
+def _attribution(a: _View, b: _View) -> Iterable[Signal]:
+    own = {v.doc: _hits(v, "attribution", True, True) for v in (a, b)}
+    every = {v.doc: {h.cls for h in _hits(v, "attribution", True, False)} for v in (a, b)}
+    only = {
+        x.doc: sorted({h.cls for h in own[x.doc]} - every[y.doc] - {"neutral", "ignore"})
+        for x, y in ((a, b), (b, a))
+    }
+    if only[a.doc] or only[b.doc]:
+        sides = []
+        for v in (a, b):
+            hits = [h for h in own[v.doc] if h.cls in only[v.doc]]
+            hits = hits or [h for h in own[v.doc] if h.cls == "neutral"][:1]
+            sides.append([t for h in hits for t in v.toks[h.i : h.j]])
+        if not _opposite([t.norm for t in sides[0]], [t.norm for t in sides[1]]):
+            yield _signal("attribution", a, b, sides[0], sides[1])
+    yield from _sources(a, b)
+
+
+def _source_names(v: _View) -> list[tuple[list[Tok], list[str]]]:
+    """Return each named source: its tokens (trigger to name) and its key words."""
+    out = []
+    for h in _hits(v, "sources", False, False):
+        run: list[Tok] = []
+        for t in v.toks[h.j : h.j + 8]:
+            gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]
+            if any(c in gap for c in ",;.:()\"“”"):
+                break
+            run.append(t)
+        names = [t for t in run if t.is_capitalised and t.norm not in STOPWORDS]
+        if h.cls == "open":
+            names = names or [t for t in run if t.norm not in STOPWORDS]
+        if names:
+            toks = list(v.toks[h.i : h.j]) + run[: run.index(names[-1]) + 1]
+            out.append((toks, [t.norm for t in names]))
+    return out
+
+
+def _sources(a: _View, b: _View) -> Iterable[Signal]:
+    """Signal a source named on one side whose name the other side never mentions."""
+    sides = []
+    for x, y in ((a, b), (b, a)):
+        words = set(y.norms)
+        missing = [s for s in _source_names(x) if not any(k in words for k in s[1])]
+        sides.append(missing)
+    for i in range(max(len(sides[0]), len(sides[1]))):
+        left = sides[0][i][0] if i < len(sides[0]) else []
+        right = sides[1][i][0] if i < len(sides[1]) else []
+        detail_a = _source_detail(a, left)
+        detail_b = _source_detail(b, right)
+        ev = ([_evidence(a, left)] if left else []) + ([_evidence(b, right)] if right else [])
+        yield Signal("attribution", f"{detail_a} vs {detail_b}", (a.doc, b.doc), tuple(ev))
+
+
+def _source_detail(v: _View, toks: Sequence[Tok]) -> str:
+    """Return `according to Reuters` for `according to a report by news agency Reuters`."""
+    if not toks:
+        return "none"
+    trigger = [t for t in toks if t.norm in ("according", "to", "citing", "quoting", "by")]
+    names = [t for t in toks if t.is_capitalised and t.norm not in STOPWORDS]
+    if names and trigger and names[0] is not toks[0]:
+        lead = _words(v, toks[: toks.index(trigger[-1]) + 1])
+        return f"{lead} {_words(v, names)}" if len(toks) > 4 else _words(v, toks)
+    if len(toks) > 6:
+        return _words(v, toks[:6]) + "…"
+    return _words(v, toks)
+
+
+# --- negation ---------------------------------------------------------------------------
+
+_AUX = frozenset(
+    "will would shall should can could may might must is are was were be been do does did "
+    "have has had to".split()
+)
+
+
+def _negation_hits(v: _View) -> list[Hit]:
+    return lexicon("negation", frozenset({"negative"})).find(v.norms)
+
+
+def _negated(v: _View) -> dict[str, tuple[int, int]]:
+    """Return negated word stems with the token range from the negation to the word."""
+    out: dict[str, tuple[int, int]] = {}
+    for h in _negation_hits(v):
+        if h.cls != "negator":
+            continue
+        for k in range(h.j, min(h.j + 4, len(v.toks))):
+            w = v.toks[k].norm
+            if w in STOPWORDS or w in ("longer", "any", "yet", "ever") or not w.isalpha():
+                continue
+            # Start at the auxiliary before the negation: "will not allow".
+            i = h.i - 1 if h.i > 0 and v.toks[h.i - 1].norm in _AUX else h.i
+            out.setdefault(stem(w), (i, k + 1))
+            break
+    return out
+
+
+def _plain(v: _View, word: str, negated: dict[str, tuple[int, int]]) -> int | None:
+    """Return the index of an occurrence of a word stem outside any negation, if any."""
+    covered = {k for i, j in negated.values() for k in range(i, j)}
+    for k, t in enumerate(v.toks):
+        if k not in covered and stem(t.norm) == word:
+            return k
+    return None
+
+
+def _with_aux(v: _View, k: int) -> list[Tok]:
+    """Return a word with the auxiliary just before it (will allow)."""
+    i = k - 1 if k > 0 and v.toks[k - 1].norm in _AUX else k
+    return list(v.toks[i : k + 1])
+
+
+def _negation(a: _View, b: _View) -> Iterable[Signal]:
+    neg = {v.doc: _negated(v) for v in (a, b)}
+    for x, y in ((a, b), (b, a)):
+        if any(h.cls == "negative" for h in _negation_hits(y)):
+            continue  # y negates with a word of its own ("prohibits"): no flip to show
+        for word, (i, j) in sorted(neg[x.doc].items(), key=lambda p: p[1]):
+            if word in neg[y.doc]:
+                continue
+            k = _plain(y, word, neg[y.doc])
+            if k is None:
+                continue
+            left, right = list(x.toks[i:j]), _with_aux(y, k)
+            yield _signal("negation", a, b, left, right) if x is a else _signal(
+                "negation", a, b, right, left
+            )
+    yield from _polarity(a, b)
+
+
+def _polarity(a: _View, b: _View) -> Iterable[Signal]:
+    na, nb = set(a.norms), set(b.norms)
+    for p, q in pairs("polarity"):
+        for one, other in ((p, q), (q, p)):
+            if one & na and other & nb and not (other & na) and not (one & nb):
+                left = [t for t in a.toks if t.norm in one][:1]
+                right = [t for t in b.toks if t.norm in other][:1]
+                yield _signal("negation", a, b, left, right)
+
+
+# --- entity -----------------------------------------------------------------------------
+
+
+def _names(v: _View) -> list[int]:
+    """Return the indices of the member's tokens that are names (Moscow, NASA)."""
+    known = _name_words(v.document)
+    titles = _name_data()[1]
+    out = []
+    for k, t in enumerate(v.toks):
+        if not t.is_capitalised or t.norm in STOPWORDS or t.norm in _NOT_NAMES:
+            continue
+        if t.norm in titles:
+            continue
+        if not any(c.isalpha() for c in t.text) or (len(t.text) < 2):
+            continue
+        if t.is_acronym or not (v.initial[k] or v.title[k]) or t.norm in known:
+            out.append(k)
+    return out
+
+
+def _runs(v: _View, acronyms: bool = False, titles: bool = True) -> list[list[int]]:
+    """Return runs of capitalised words (National Aeronautics and Space Administration)."""
+    skip = frozenset() if titles else _name_data()[1]
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, t in enumerate(v.toks):
+        if t.is_capitalised and t.norm not in skip and (acronyms or not t.is_acronym):
+            cur.append(k)
+        elif cur and t.norm in _NAME_CONNECTORS:
+            continue
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _initials(v: _View, run: Sequence[int]) -> set[str]:
+    """Return the initials of a run, with and without its connectors (BoE, NASA)."""
+    words = [v.toks[k].norm for k in range(run[0], run[-1] + 1)]
+    return {
+        "".join(w[:1] for w in words),
+        "".join(w[:1] for w in words if w not in _NAME_CONNECTORS),
+        "".join(words),  # Air Algerie = AirAlgerie
+    }
+
+
+def _expanded(x: _View, y: _View) -> set[int]:
+    """Return x's tokens that spell out an acronym y uses, and x's acronyms y spells out."""
+    y_words = set(y.norms)
+    out: set[int] = set()
+    for run in _runs(x):
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                if _initials(x, run[i:j]) & y_words:
+                    out.update(run[i:j])
+    y_initials: set[str] = set()
+    for run in _runs(y):
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                y_initials |= _initials(y, run[i:j])
+    out.update(k for k, t in enumerate(x.toks) if t.norm in y_initials)
+    return out
+
+
+def _unmatched_names(x: _View, y: _View) -> set[int]:
+    """Return x's names that y does not mention in any form."""
+    aliases = _name_data()[0]
+    words = set(y.norms)
+    groups = {aliases[w] for w in words if w in aliases}
+    expanded = _expanded(x, y)
+    out = set()
+    for k in _names(x):
+        n = x.toks[k].norm
+        if k in expanded or n in words or aliases.get(n, -1) in groups:
+            continue
+        if any(same_name(n, w) for w in words):
+            continue
+        out.add(k)
+    # A name that shares a run with a name y mentions is a detail of the same name (NBA
+    # Finals / NBA Championship, Jaipur Lit Fest / Jaipur Literature Festival).
+    for run in _runs(x, acronyms=True, titles=False):
+        if any(k not in out for k in run):
+            out.difference_update(run)
+    return out
+
+
+def _entities(a: _View, b: _View) -> Iterable[Signal]:
+    ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
+    if not ua or not ub:
+        return
+    # Names differ when they take each other's place: in the same changed run of words.
+    for a0, a1, b0, b1 in blocks(a.norms, b.norms):
+        left = [a.toks[k] for k in range(a0, a1) if k in ua]
+        right = [b.toks[k] for k in range(b0, b1) if k in ub]
+        if left and right:
+            detail = f"{', '.join(_words(a, [t]) for t in left)} vs "
+            detail += ", ".join(_words(b, [t]) for t in right)
+            ev = tuple(_evidence(a, [t]) for t in left) + tuple(_evidence(b, [t]) for t in right)
+            yield Signal("entity", detail, (a.doc, b.doc), ev)
+
+
+# --- detect -----------------------------------------------------------------------------
+
+_DETECTORS: tuple[Callable[[_View, _View], Iterable[Signal]], ...] = (
+    _numbers,
+    _quotes,
+    _attribution,
+    _hedges,
+    _negation,
+    _entities,
+    _tone,
+)
+
+
+def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
+    """Merge signals of one type and detail found in several pairs; sort them."""
+    merged: dict[tuple[str, str], Signal] = {}
+    for s in signals:
+        key = (s.type, s.detail)
+        if key in merged:
+            old = merged[key]
+            docs = tuple(sorted(set(old.docs) | set(s.docs)))
+            merged[key] = Signal(s.type, s.detail, docs, (*old.evidence, *s.evidence))
+        else:
+            merged[key] = s
+    out = []
+    for s in merged.values():
+        ev = tuple(sorted(set(s.evidence), key=lambda e: (e.doc, e.start, e.end)))
+        out.append(Signal(s.type, s.detail, tuple(sorted(set(s.docs))), ev))
+    rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
+
+    def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
+        return (rank.get(s.type, len(rank)), s.docs, tuple((e.doc, e.start) for e in s.evidence), s.detail)
+
+    return tuple(sorted(out, key=order))
+
+
+def detect(documents: Sequence[Document], members: Sequence[Member]) -> tuple[Signal, ...]:
+    """Return the signals that explain how a group's members differ (empty: same substance)."""
+    views = [_view(documents, m) for m in sorted(members, key=lambda m: m.doc)]
+    found: list[Signal] = []
+    for a, b in combinations(views, 2):
+        if not a.toks or not b.toks:
+            continue
+        for detector in _DETECTORS:
+            found.extend(detector(a, b))
+    return _merge(found)
