@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks of newsdiff (not part of the installed package)."""

@@ -1,0 +1,5 @@
+"""Run newsdiff as `python -m newsdiff`."""
+
+from newsdiff.cli import main
+
+main()

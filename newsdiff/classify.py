@@ -1,0 +1,64 @@
+"""Turn aligned groups into classified, ordered Groups with signals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdiff import signals
+from newsdiff.align import RawGroup
+from newsdiff.model import Document, Group, Kind, Member
+
+
+def kind_of(coverage: int, similarity: float, has_signals: bool, shared_threshold: float) -> Kind:
+    """Return a group's kind: unique (one report), shared, or divergent."""
+    if coverage < 2:
+        return "unique"
+    if has_signals or similarity < shared_threshold:
+        return "divergent"
+    return "shared"
+
+
+def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
+    """Order groups as the first report reads, others' sentences beside their neighbours."""
+    group_at: dict[tuple[int, int], int] = {}
+    for gi, g in enumerate(raw):
+        for d, sents in g.members:
+            for s in sents:
+                group_at[(d, s)] = gi
+    keys: dict[int, tuple[float, ...]] = {}
+    for d in range(n_docs):
+        positions = sorted(s for (dd, s) in group_at if dd == d)
+        groups = [group_at[(d, s)] for s in positions]
+        for i, (s, gi) in enumerate(zip(positions, groups, strict=True)):
+            if gi in keys:
+                continue
+            if d == 0:
+                keys[gi] = (s,)
+            elif i > 0:
+                # After the group of the sentence before it in its own report.
+                keys[gi] = (*keys[groups[i - 1]], d, s)
+            else:
+                # A report's opening sentences go just before the first group they lead to.
+                nxt = next((keys[g] for g in groups[i + 1 :] if g in keys), None)
+                base = (*nxt[:-1], nxt[-1] - 0.5) if nxt else (float("inf"),)
+                keys[gi] = (*base, d, s)
+    return sorted(range(len(raw)), key=lambda gi: keys[gi])
+
+
+def classify(
+    documents: Sequence[Document],
+    raw: Sequence[RawGroup],
+    shared_threshold: float,
+) -> tuple[Group, ...]:
+    """Classify each group, attach its signals, and number them in reading order."""
+    out = []
+    for idx, gi in enumerate(reading_order(raw, len(documents))):
+        g = raw[gi]
+        members = tuple(Member(d, s) for d, s in g.members)
+        coverage = len(members)
+        sigs = signals.detect(documents, members) if coverage >= 2 else ()
+        kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
+        if kind == "shared":
+            sigs = ()
+        out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
+    return tuple(out)

@@ -1,0 +1,159 @@
+"""The newsdiff command line: parse options, call the library, render, set the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, NoReturn
+
+import typer
+
+from newsdiff._version import __version__
+from newsdiff.errors import ExitCode, NewsdiffError, UsageError
+
+app = typer.Typer(
+    name="newsdiff",
+    help="Compare news reports of one event: shared facts, divergent framing, unique details.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success, 2 usage error, 3 input error (missing, unreadable, empty)."
+)
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    """Print a one-line error on stderr and exit with the code."""
+    sys.stderr.write(f"newsdiff: error: {message}\n")
+    raise typer.Exit(int(code))
+
+
+def _debug() -> bool:
+    """Tell whether tracebacks were asked for (--debug or NEWSDIFF_DEBUG=1)."""
+    return os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0")
+
+
+def _version(value: bool) -> None:
+    """Print the version and exit (eager option)."""
+    if value:
+        sys.stdout.write(f"newsdiff {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
+    ] = False,
+) -> None:
+    """Compare news reports of one event sentence by sentence."""
+    if debug:
+        os.environ["NEWSDIFF_DEBUG"] = "1"
+
+
+def _use_color(no_color: bool) -> bool:
+    """Decide on color: off with --no-color, NO_COLOR, or when stdout is not a terminal."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def compare(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Two or more reports: text files, or - for one on stdin."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: table or json.")
+    ] = "table",
+    names: Annotated[
+        str | None,
+        typer.Option("--names", help="Comma-separated column names, one per report."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Decode the reports with this encoding (default UTF-8)."),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Print without color.")] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, help="Table width (default: terminal).")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
+    ] = 8 * 1024 * 1024,
+) -> None:
+    """Align the sentences of two or more reports and show what they share and how they differ."""
+    try:
+        _run_compare(files, output_format, names, encoding, no_color, width, max_bytes)
+    except NewsdiffError as exc:
+        if _debug():
+            raise
+        _fail(str(exc), exc.exit_code)
+
+
+def _run_compare(
+    files: list[str],
+    output_format: str,
+    names: str | None,
+    encoding: str | None,
+    no_color: bool,
+    width: int | None,
+    max_bytes: int,
+) -> None:
+    """Load, compare and render (errors propagate as NewsdiffError)."""
+    from newsdiff import render
+    from newsdiff.api import compare as run
+    from newsdiff.load import load
+
+    renderer = render.get(output_format)
+    if len(files) < 2:
+        raise UsageError(f"need at least two reports to compare, got {len(files)}")
+    if files.count("-") > 1:
+        raise UsageError("only one report can come from stdin (-)")
+    labels = [n.strip() for n in names.split(",")] if names is not None else None
+    if labels is not None and len(labels) != len(files):
+        raise UsageError(f"--names gives {len(labels)} names for {len(files)} reports")
+    docs = [
+        load(f, name=labels[i] if labels else None, encoding=encoding, max_bytes=max_bytes)
+        for i, f in enumerate(files)
+    ]
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        # Same file names from different folders: fall back to the paths as given.
+        from dataclasses import replace
+
+        docs = [replace(d, id=d.path or d.id) for d in docs]
+    comparison = run(docs)
+    options = render.RenderOptions(color=_use_color(no_color), width=width)
+    renderer(comparison, sys.stdout, options)
+    sys.stdout.flush()
+
+
+def main() -> None:
+    """Run the CLI (console-script entry point)."""
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`newsdiff ... | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(int(ExitCode.OK))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if _debug():
+            raise
+        sys.stderr.write(
+            f"newsdiff: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for the traceback)\n"
+        )
+        sys.exit(int(ExitCode.INTERNAL))

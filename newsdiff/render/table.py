@@ -1,0 +1,179 @@
+"""The terminal renderer: a rich table, one row per group, word differences highlighted."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from rich.console import Console
+from rich.console import Group as RichGroup
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from newsdiff.diff import changed_spans
+from newsdiff.model import Comparison, Group, Member
+from newsdiff.render import RenderOptions, register
+
+KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
+KIND_HELP = {
+    "shared": "same fact, same substance",
+    "divergent": "same fact, told differently",
+    "unique": "in one report only",
+}
+# Below this many columns per report, reports are stacked instead of side by side.
+_MIN_COLUMN = 28
+# C0/C1 control characters (but tab and newline) and lone escape sequences.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """Make control characters visible (`\\x1b` as `␛`) so input cannot act on the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> Text:
+    """Return a member's text with the words that differ from another member highlighted."""
+    doc = comparison.documents[member.doc]
+    first, last = doc.sentences[member.sentences[0]], doc.sentences[member.sentences[-1]]
+    start, end = first.start, last.end
+    text = Text(inert(doc.text[start:end]).replace("\n", " "))
+    if not color or group.kind == "unique":
+        return text
+    others = [m for m in group.members if m.doc != member.doc]
+    ref = others[0]
+    rdoc = comparison.documents[ref.doc]
+    rstart = rdoc.sentences[ref.sentences[0]].start
+    rend = rdoc.sentences[ref.sentences[-1]].end
+    raw = doc.text[start:end]
+    if inert(raw) != raw:
+        return text  # offsets no longer match the displayed text; show it plain
+    for span in changed_spans(raw, start, rdoc.text[rstart:rend], rstart):
+        text.stylize("bold underline", span.start - start, span.end - start)
+    for sig in group.signals:
+        for ev in sig.evidence:
+            if ev.doc == member.doc and start <= ev.start < ev.end <= end:
+                text.stylize("bold magenta", ev.start - start, ev.end - start)
+    return text
+
+
+def _note(group: Group, explain: bool) -> Text:
+    """Return the short note of a group: its signals (and its similarity with --explain)."""
+    parts = [f"{s.type}: {inert(s.detail)}" for s in group.signals]
+    if explain:
+        parts.insert(0, f"sim {group.similarity:.2f}")
+    return Text("\n".join(parts))
+
+
+def _visible(comparison: Comparison, options: RenderOptions) -> list[Group]:
+    """Return the groups the options select."""
+    if options.signal_filter is None:
+        return list(comparison.groups)
+    wanted = options.signal_filter
+    return [g for g in comparison.groups if any(s.type in wanted for s in g.signals)]
+
+
+def _kind_text(group: Group, n_docs: int) -> Text:
+    """Return the colored kind label with its coverage."""
+    return Text(f"{group.kind}\n{group.coverage}/{n_docs}", style=KIND_STYLE[group.kind])
+
+
+def _side_by_side(comparison: Comparison, options: RenderOptions, console: Console) -> None:
+    """Print one column per report."""
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    for doc in comparison.documents:
+        table.add_column(inert(doc.id), ratio=3, overflow="fold")
+    has_notes = options.explain or any(g.signals for g in comparison.groups)
+    if has_notes:
+        table.add_column("why", ratio=1, overflow="fold")
+    for g in _visible(comparison, options):
+        cells: list[Text] = [Text(str(g.index)), _kind_text(g, len(comparison.documents))]
+        for d in range(len(comparison.documents)):
+            m = g.member(d)
+            cells.append(_cell(comparison, g, m, options.color) if m else Text(""))
+        if has_notes:
+            cells.append(_note(g, options.explain))
+        table.add_row(*cells)
+    console.print(table)
+
+
+def _stacked(comparison: Comparison, options: RenderOptions, console: Console) -> None:
+    """Print each group as a block of lines, one per report: readable at any width."""
+    n = len(comparison.documents)
+    for g in _visible(comparison, options):
+        head = Text(f"#{g.index} ", style="bold")
+        head.append_text(Text(f"{g.kind} {g.coverage}/{n}", style=KIND_STYLE[g.kind]))
+        note = _note(g, options.explain)
+        if note.plain:
+            head.append("  " + note.plain.replace("\n", "; "))
+        lines = [head]
+        for m in g.members:
+            line = Text(f"{inert(comparison.documents[m.doc].id)}: ", style="bold")
+            line.append_text(_cell(comparison, g, m, options.color))
+            lines.append(line)
+        console.print(Padding(RichGroup(*lines), (0, 0, 1, 0)))
+
+
+def _footer(comparison: Comparison, console: Console) -> None:
+    """Print boilerplate, the legend and the counts per kind and per report."""
+    boiler = [(doc.id, s) for doc in comparison.documents for s in doc.sentences if s.boilerplate]
+    if boiler:
+        console.print(Text("Boilerplate (not aligned):", style="bold dim"))
+        for doc_id, s in boiler:
+            console.print(Text(f"  {inert(doc_id)}: {inert(s.text)}", style="dim"))
+    legend = Text("Legend: ")
+    for kind, help_text in KIND_HELP.items():
+        legend.append(kind, style=KIND_STYLE[kind])
+        legend.append(f" = {help_text}; ")
+    legend.append("bold underline", style="bold underline")
+    legend.append(" = words that differ")
+    console.print(legend)
+    summ = comparison.summary()
+    counts = Text(f"Groups: {summ.groups}  (")
+    for i, kind in enumerate(("shared", "divergent", "unique")):
+        if i:
+            counts.append(", ")
+        counts.append(f"{getattr(summ, kind)} {kind}", style=KIND_STYLE[kind])
+    counts.append(")")
+    console.print(counts)
+    per = Table(box=None, header_style="bold", pad_edge=False)
+    for col in ("report", "sentences", "shared", "divergent", "unique", "boilerplate"):
+        per.add_column(col, justify="left" if col == "report" else "right")
+    for ds in summ.per_document:
+        content = max(1, ds.sentences - ds.boilerplate)
+
+        def pct(x: int, content: int = content) -> str:
+            return f"{x} ({100 * x / content:.0f}%)"
+
+        per.add_row(
+            inert(comparison.documents[ds.doc].id),
+            str(ds.sentences),
+            pct(ds.shared),
+            pct(ds.divergent),
+            pct(ds.unique),
+            str(ds.boilerplate),
+        )
+    console.print(per)
+
+
+@register("table")
+def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions) -> None:
+    """Write the comparison as a colored table (stacked when the terminal is narrow)."""
+    console = Console(
+        file=stream,
+        width=options.width,
+        no_color=not options.color,
+        color_system="auto" if options.color else None,
+        force_terminal=options.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    n = len(comparison.documents)
+    if (console.width - 20) / n < _MIN_COLUMN:
+        _stacked(comparison, options, console)
+    else:
+        _side_by_side(comparison, options, console)
+    _footer(comparison, console)

@@ -1,0 +1,86 @@
+"""Tests of sentence splitting, offsets and boilerplate marks."""
+
+from __future__ import annotations
+
+from newsdiff.segment import is_boilerplate, script_of, segment
+
+
+def test_offsets_are_exact(seed_texts: tuple[str, str]) -> None:
+    for text in seed_texts:
+        sentences = segment(text)
+        assert sentences
+        for i, s in enumerate(sentences):
+            assert s.index == i
+            assert text[s.start : s.end] == s.text
+            assert s.text == s.text.strip()
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Mr. Smith met Gen. Lee in the U.S. capital on Feb. 24 at 10 a.m. local time. It rained."
+    assert [s.text for s in segment(text)] == [
+        "Mr. Smith met Gen. Lee in the U.S. capital on Feb. 24 at 10 a.m. local time.",
+        "It rained.",
+    ]
+
+
+def test_paragraph_breaks_end_sentences() -> None:
+    text = "A headline without a period\n\nThe body starts here. It goes on."
+    assert [s.text for s in segment(text)] == [
+        "A headline without a period",
+        "The body starts here.",
+        "It goes on.",
+    ]
+    assert [s.paragraph for s in segment(text)] == [0, 1, 1]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "The minister said the plan\nwould go ahead next week. Critics disagreed."
+    assert [s.text for s in segment(text)] == [
+        "The minister said the plan\nwould go ahead next week.",
+        "Critics disagreed.",
+    ]
+
+
+def test_attribution_after_quote_stays_with_it(seed_texts: tuple[str, str]) -> None:
+    texts = [s.text for s in segment(seed_texts[0])]
+    assert "Are you ready for them?” he said in another tweet." in texts
+    assert not any(t.startswith("he said") for t in texts)
+
+
+def test_boilerplate_is_marked_not_dropped(seed_texts: tuple[str, str]) -> None:
+    a = segment(seed_texts[0])
+    marked = [s.text for s in a if s.boilerplate]
+    assert len(marked) == 3
+    assert all(t.lower().startswith("also read:") for t in marked)
+    b = segment(seed_texts[1])
+    assert [s.text for s in b if s.boilerplate] == ["Image: AP"]
+
+
+def test_is_boilerplate_examples() -> None:
+    assert is_boilerplate("Read more: How the deal was done")
+    assert is_boilerplate("Photo credit: Reuters")
+    assert is_boilerplate("Watch: the launch")
+    assert not is_boilerplate("Also, the agency said it would read the report.")
+    assert not is_boilerplate("Imagery from the satellite shows damage.")
+
+
+def test_russian_passage_is_cyrillic(seed_texts: tuple[str, str]) -> None:
+    b = segment(seed_texts[1])
+    cyr = [s for s in b if s.script == "cyrillic"]
+    assert len(cyr) >= 5
+    assert all("Россией" not in s.text or s.script == "cyrillic" for s in b)
+
+
+def test_script_of() -> None:
+    assert script_of("Hello world") == "latin"
+    assert script_of("Привет мир") == "cyrillic"
+    assert script_of("東京都") == "cjk"
+    assert script_of("2022 — 24") == "none"
+
+
+def test_empty_and_odd_inputs() -> None:
+    assert segment("") == ()
+    assert segment("   \n\n  ") == ()
+    for text in ("\r\nOne.\r\n\r\nTwo.\r\n", "x" * 5000, "🙂 ok. 🙂", "\x00\x1b[31m red."):
+        for s in segment(text):
+            assert text[s.start : s.end] == s.text
