@@ -1,10 +1,14 @@
 """Print how often each divergence signal fires on STS-Benchmark news pairs.
 
-Each pair is compared as two one-sentence documents. Pairs scored 5 say the same thing, so
-a signal there is (nearly always) a false alarm; pairs scored 2 to 4 are same-topic pairs
-with differing details, where signals should fire.
+Each pair goes straight to `newsdiff.signals.detect` as two one-sentence documents (no
+alignment, no threshold), so the figures measure the detectors alone. Pairs scored 5 say
+the same thing: a signal there is a false alarm, and the rate should stay near 0. Pairs
+scored 2 to 4 are same-topic sentences with differing details, where signals should fire.
+(`benchmarks/quality.py` reports the rates of the whole pipeline, through the groups.)
 
-    python benchmarks/signal_rates.py [../shared/eval/sts-news/pairs.tsv] [--show TYPE]
+    python benchmarks/signal_rates.py                  # the table
+    python benchmarks/signal_rates.py --show entity    # also list the pairs where it fires
+    python benchmarks/signal_rates.py --show any --band 5
 """
 
 from __future__ import annotations
@@ -14,10 +18,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsdiff.model import SIGNAL_TYPES, Document, Member, Sentence, Signal
-from newsdiff.signals import detect
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    # Run from a clean checkout: newsdiff and benchmarks import without installing.
+    sys.path.insert(0, str(ROOT))
 
-DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "sts-news" / "pairs.tsv"
+from benchmarks import evalkit as ek  # noqa: E402
+from newsdiff.model import SIGNAL_TYPES, Document, Member, Sentence, Signal  # noqa: E402
+from newsdiff.signals import detect  # noqa: E402
+
+BANDS = {"5": lambda s: s == 5, "2-4": lambda s: 2 <= s <= 4}
 
 
 def one_sentence(doc_id: str, text: str) -> Document:
@@ -31,40 +41,42 @@ def pair_signals(s1: str, s2: str) -> tuple[Signal, ...]:
     return detect(docs, [Member(0, (0,)), Member(1, (0,))])
 
 
+def rates(
+    pairs: list[ek.StsPair], show: str, band: str
+) -> tuple[dict[str, int], dict[str, Counter[str]]]:
+    """Return pairs per band and, per band, how many pairs each signal type fired on."""
+    totals = dict.fromkeys(BANDS, 0)
+    fired = {name: Counter[str]() for name in BANDS}
+    for p in pairs:
+        name = next((n for n, keep in BANDS.items() if keep(p.score)), None)
+        if name is None:
+            continue
+        totals[name] += 1
+        signals = pair_signals(p.s1, p.s2)
+        kinds = {s.type for s in signals} | ({"any"} if signals else set())
+        fired[name].update(kinds)
+        if show and band in (name, "all"):
+            for s in signals:
+                if show in (s.type, "any"):
+                    sys.stderr.write(f"{p.id}\t{p.score:g}\t{s.type}: {s.detail}\n")
+                    sys.stderr.write(f"    {p.s1}\n    {p.s2}\n")
+    return totals, fired
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Read the pairs, detect signals and print firing rates per signal type."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("pairs", nargs="?", default=str(DEFAULT))
-    ap.add_argument("--show", help="print the pairs where this signal type fires", default="")
-    ap.add_argument("--band", choices=["5", "2-4", "all"], default="all")
+    """Detect signals on every pair and print the firing rate per type and score band."""
+    ap = argparse.ArgumentParser(description="Signal firing rates on STS news pairs.")
+    ap.add_argument("--data", type=Path, default=ek.DATA, help="folder holding sts-news/")
+    ap.add_argument("--show", default="", help="list (on stderr) the pairs where TYPE fires")
+    ap.add_argument("--band", choices=[*BANDS, "all"], default="all", help="with --show")
     args = ap.parse_args(argv)
-    bands = {"5": Counter[str](), "2-4": Counter[str]()}
-    totals = {"5": 0, "2-4": 0}
-    with open(args.pairs, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            pid, _genre, score_s, s1, s2 = line.rstrip("\n").split("\t")
-            score = float(score_s)
-            band = "5" if score == 5 else "2-4" if 2 <= score <= 4 else None
-            if band is None:
-                continue
-            totals[band] += 1
-            signals = pair_signals(s1, s2)
-            kinds = {s.type for s in signals}
-            bands[band].update(kinds)
-            if kinds:
-                bands[band]["any"] += 1
-            if args.show and args.band in (band, "all"):
-                for s in signals:
-                    if s.type == args.show:
-                        print(f"{pid}\t{score_s}\t{s.detail}\n    {s1}\n    {s2}", file=sys.stderr)
-    types = [t for t in SIGNAL_TYPES if t != "wording"] + ["any"]
-    print(f"{'signal':<12} {'score 5':>10} {'score 2-4':>10}")
-    print(f"{'pairs':<12} {totals['5']:>10} {totals['2-4']:>10}")
-    for t in types:
-        r5 = bands["5"][t] / max(1, totals["5"])
-        r24 = bands["2-4"][t] / max(1, totals["2-4"])
-        print(f"{t:<12} {r5:>10.3f} {r24:>10.3f}")
+    totals, fired = rates(ek.load_sts(args.data), args.show, args.band)
+    print(f"{'signal':<12} {'score 5':>9} {'score 2-4':>10}")
+    print(f"{'(pairs)':<12} {totals['5']:>9} {totals['2-4']:>10}")
+    for t in [*(t for t in SIGNAL_TYPES if t != "wording"), "any"]:
+        r5 = fired["5"][t] / max(1, totals["5"])
+        r24 = fired["2-4"][t] / max(1, totals["2-4"])
+        print(f"{t:<12} {r5:>9.3f} {r24:>10.3f}")
     return 0
 
 

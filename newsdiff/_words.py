@@ -34,8 +34,7 @@ _NUMBER_WORDS = {
 }
 
 # Function words: never names, never the head of a negation, ignored in a few comparisons.
-STOPWORDS = frozenset(
-    """
+_STOPWORDS = """
     a an the and or but if then so as of in on at to for from by with without into onto over
     under about after before between through during against among than that this these those
     there here where when while who whom whose which what why how all any both each every some
@@ -44,8 +43,8 @@ STOPWORDS = frozenset(
     is are was were be been being am do does did doing have has had having will would shall
     should can could may might must 's yet ever even still already up down out off
     mr mrs ms dr
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 # Irregular British spellings the suffix rules below do not cover (British -> American).
 _SPELLINGS = {
@@ -138,7 +137,8 @@ def _split(text: str, start: int) -> list[tuple[str, int, int, str]]:
         if low.endswith(clitic) and len(low) > len(clitic):
             cut = end - len(clitic)
             head = low[: -len(clitic)]
-            return [(text[: -len(clitic)], start, cut, head), (text[-len(clitic) :], cut, end, full)]
+            tail = text[-len(clitic) :]
+            return [(text[: -len(clitic)], start, cut, head), (tail, cut, end, full)]
     return [(text, start, end, low)]
 
 
@@ -224,10 +224,10 @@ def same_name(a: str, b: str) -> bool:
     sa, sb = _DEMONYM.sub("", a), _DEMONYM.sub("", b)
     from rapidfuzz.distance import Levenshtein
 
-    if min(len(sa), len(sb)) >= 4 and (sa, sb) != (a, b):
-        # Country and demonym (Spain/Spanish, Britain/British) once the suffix is off.
-        if sa.startswith(sb) or sb.startswith(sa) or Levenshtein.distance(sa, sb) <= 1:
-            return True
+    # Country and demonym (Spain/Spanish, Britain/British) once the suffix is off.
+    stripped = min(len(sa), len(sb)) >= 4 and (sa, sb) != (a, b)
+    if stripped and (sa.startswith(sb) or sb.startswith(sa) or Levenshtein.distance(sa, sb) <= 1):
+        return True
 
     # One letter apart in a long name: a transliteration or spelling variant.
     return len(short) >= 6 and Levenshtein.distance(a, b) <= 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newsdiff._words import tokenize
+from newsdiff.resources import read_text
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,9 @@ def _norm_entry(entry: str) -> tuple[str, ...]:
 
 def read(name: str) -> list[tuple[str, str]]:
     """Return the (class, entry) lines of a lexicon file; `[class]` lines start a class."""
-    path = resources.files("newsdiff") / "data" / "lexicons" / f"{name}.txt"
     cls = name
     out: list[tuple[str, str]] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in read_text(f"lexicons/{name}.txt").splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue

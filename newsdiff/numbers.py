@@ -287,8 +287,11 @@ class _Parser:
         if len(before) == 2 and before[1] == "-" and before[0].isalpha():
             return True
         suf = it.suffix.lower()
-        return bool(suf) and suf not in _ORDINAL_SUFFIXES and suf not in _SCALES and (
-            suf not in _UNITS
+        return (
+            bool(suf)
+            and suf not in _ORDINAL_SUFFIXES
+            and suf not in _SCALES
+            and (suf not in _UNITS)
         )
 
     def time(self, i: int) -> tuple[Quantity, int]:
@@ -336,8 +339,14 @@ class _Parser:
                 j = i + 1
                 while j < len(self.items) and self.items[j].start < am.end():
                     j += 1
-                q = Quantity("time", (Fraction(h), Fraction(0), Fraction(1)), None, it.start,
-                             am.end(), self.text[it.start : am.end()])
+                q = Quantity(
+                    "time",
+                    (Fraction(h), Fraction(0), Fraction(1)),
+                    None,
+                    it.start,
+                    am.end(),
+                    self.text[it.start : am.end()],
+                )
                 return q, j
         return self.amount(i, None, None)
 
@@ -389,7 +398,7 @@ class _Parser:
         total, current, seen = 0, 0, False
         if it.low in ("a", "an"):
             nxt = self.item(i + 1)
-            if nxt is None or nxt.low not in _WORD_SCALES and nxt.low != "dozen":
+            if nxt is None or (nxt.low not in _WORD_SCALES and nxt.low != "dozen"):
                 return None
             current, j = 1, i + 1
         while j < len(self.items):
@@ -437,8 +446,11 @@ class _Parser:
                     year, j = d, j + 1
         if day is not None:
             y = self.item(j)
-            if y is not None and y.kind == "num" and self.gap(j) in (", ", " ") and (
-                len(y.text) == 4 and not y.suffix
+            if (
+                y is not None
+                and y.kind == "num"
+                and self.gap(j) in (", ", " ")
+                and (len(y.text) == 4 and not y.suffix)
             ):
                 year, j = _parse_digits(y.text), j + 1
         if day is None and year is None and self.items[i].low in _AMBIGUOUS_MONTHS:
@@ -450,8 +462,11 @@ class _Parser:
         j = m + 1
         year = None
         y = self.item(j)
-        if y is not None and y.kind == "num" and self.gap(j) in (", ", " ") and (
-            len(y.text) == 4 and not y.suffix
+        if (
+            y is not None
+            and y.kind == "num"
+            and self.gap(j) in (", ", " ")
+            and (len(y.text) == 4 and not y.suffix)
         ):
             year, j = _parse_digits(y.text), j + 1
         return self.make("date", (year, month, day), None, i, j), j

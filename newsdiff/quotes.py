@@ -17,13 +17,12 @@ _DOUBLE_CLOSE = "”»"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|(?<=[.!?:\"”’])[ \t]*\n")
 # Pronoun and auxiliary changes are how direct speech becomes reported speech ("we will"
 # -> "they would"): not a change of the quote's words.
-_SHIFT_WORDS = frozenset(
-    """
+_SHIFT_TEXT = """
     i me my mine we us our ours you your yours he him his she her hers it its they them their
     theirs will would shall should can could may might is was are were am be been have has had
     do does did 's
-    """.split()
-)
+"""
+_SHIFT_WORDS = frozenset(_SHIFT_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,15 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
             elif not nxt.isspace() and not _alnum(prev):
                 stack.append(("d", p, c))
         elif c in "‘‚" or (c == "'" and not _alnum(prev)):
-            if _alnum(nxt) or nxt in "\"“":
+            if _alnum(nxt) or nxt in '"“':
                 stack.append(("s", p, c))
-        elif c in "’'" and not _alnum(nxt) and not prev.isspace():
-            if any(k == "s" for k, _, _ in stack):
-                close("s", p)
+        elif (
+            c in "’'"
+            and not _alnum(nxt)
+            and not prev.isspace()
+            and any(k == "s" for k, _, _ in stack)
+        ):
+            close("s", p)
     for k, at, _ in stack:
         # Single marks left open were apostrophes; a double quote runs to the paragraph end.
         if k == "d":
@@ -160,8 +163,8 @@ def locate(q: Sequence[Tok], t: Sequence[Tok]) -> Match | None:
     tn = [x.norm for x in t]
     qs, ts = _as_chars(qn, tn)
     lo, hi = 0, len(tn)
-    if len(qs) < len(ts):
-        al = fuzz.partial_ratio_alignment(qs, ts)
+    al = fuzz.partial_ratio_alignment(qs, ts) if len(qs) < len(ts) else None
+    if al is not None:
         # Widen the window: the report may have added a few words inside the quote.
         pad = max(2, len(qn) // 3)
         lo, hi = max(0, al.dest_start - pad), min(len(tn), al.dest_end + pad)

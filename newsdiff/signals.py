@@ -22,13 +22,12 @@ from newsdiff.model import SIGNAL_TYPES, Document, Evidence, Member, Signal
 # Words that may start a quotation or a clause with a capital letter without being names.
 _OPENERS = "“\"‘'«(:—–-"
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
-_NOT_NAMES = frozenset(
-    """
+_NOT_NAMES_TEXT = """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +100,8 @@ def _name_words(document: Document) -> frozenset[str]:
         toks, initial, title = _sentence_words(document, start, end, inside)
         if title:
             continue
-        out.update(t.norm for t, ini in zip(toks, initial, strict=True) if t.is_capitalised and not ini)
+        pairs_ = zip(toks, initial, strict=True)
+        out.update(t.norm for t, ini in pairs_ if t.is_capitalised and not ini)
     return frozenset(out)
 
 
@@ -187,9 +187,7 @@ def _numbers(a: _View, b: _View) -> Iterable[Signal]:
         word = _next_word(a, x)
         y = max(candidates, key=lambda y: (_next_word(b, y) == word, y.unit == x.unit))
         free_b.remove(y)
-        yield _signal(
-            "number", a, b, _span_toks(a, x.start, x.end), _span_toks(b, y.start, y.end)
-        )
+        yield _signal("number", a, b, _span_toks(a, x.start, x.end), _span_toks(b, y.start, y.end))
 
 
 # --- quote ------------------------------------------------------------------------------
@@ -216,7 +214,11 @@ def _same_numbers(x: _View, xs: Sequence[Tok], y: _View, ys: Sequence[Tok]) -> b
         return False
     qx = numbers.find(x.document.text, xs[0].start, xs[-1].end)
     qy = numbers.find(y.document.text, ys[0].start, ys[-1].end)
-    if not qx or len(qx) != len(qy) or not all(numbers.same(p, r) for p, r in zip(qx, qy)):
+    if (
+        not qx
+        or len(qx) != len(qy)
+        or not all(numbers.same(p, r) for p, r in zip(qx, qy, strict=True))
+    ):
         return False
     rest = [
         [t for t in toks if not any(n.start <= t.start < n.end for n in found)]
@@ -227,6 +229,12 @@ def _same_numbers(x: _View, xs: Sequence[Tok], y: _View, ys: Sequence[Tok]) -> b
 
 def _quote_side(x: _View, y: _View, skip: set[int], taken: set[int]) -> Iterable[Signal]:
     """Compare the quotations of x with y's words; record y's words they matched in taken."""
+    first = x.doc < y.doc
+
+    def pair(xs: str, ys: str) -> str:
+        return f"{xs} vs {ys}" if first else f"{ys} vs {xs}"
+
+    docs = (min(x.doc, y.doc), max(x.doc, y.doc))
     for qa, qb in _member_quotes(x):
         if skip & set(range(qa, qb)):
             continue
@@ -237,46 +245,26 @@ def _quote_side(x: _View, y: _View, skip: set[int], taken: set[int]) -> Iterable
             whole = quotes.locate(q, _all_words(y.document))
             if len(q) >= 4 and (whole is None or whole.coverage < 0.5):
                 # A quotation the other report does not carry at all.
-                short = list(q[:8])
-                words = _words(x, short) + ("…" if len(q) > 8 else "")
-                ev = (_evidence(x, q),)
-                yield Signal("quote", f"“{words}” vs none", (x.doc, y.doc), ev)
+                words = _words(x, q[:8]) + ("…" if len(q) > 8 else "")
+                yield Signal("quote", pair(f"“{words}”", "none"), docs, (_evidence(x, q),))
             continue
         taken.update(range(*m.t_range))
-        changes = [
-            c
-            for c in m.changes
-            if quotes.reportable(c, q, y.toks)
-            and not _same_numbers(x, q[c.q[0] : c.q[1]], y, y.toks[c.t[0] : c.t[1]])
-        ]
-        if not changes:
-            continue
-        parts, ev = [], []
-        for c in changes:
+        parts: list[str] = []
+        ev: list[Evidence] = []
+        for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
-            parts.append(f"{_words(x, qw) if qw else 'none'} vs {_words(y, tw) if tw else 'none'}")
+            if not quotes.reportable(c, q, y.toks) or _same_numbers(x, qw, y, tw):
+                continue
+            parts.append(pair(_words(x, qw) if qw else "none", _words(y, tw) if tw else "none"))
             ev += ([_evidence(x, qw)] if qw else []) + ([_evidence(y, tw)] if tw else [])
-        yield Signal("quote", "; ".join(parts), (x.doc, y.doc), tuple(ev))
+        if parts:
+            yield Signal("quote", "; ".join(parts), docs, tuple(ev))
 
 
 def _quotes(a: _View, b: _View) -> Iterable[Signal]:
     taken: set[int] = set()
     yield from _quote_side(a, b, set(), taken)
-    for s in _quote_side(b, a, taken, set()):
-        yield _flip(s)
-
-
-def _flip(s: Signal) -> Signal:
-    """Return a signal found from the second member's side in first-member order."""
-    docs = tuple(sorted(s.docs))
-    if docs == s.docs:
-        return s
-    parts = []
-    for part in s.detail.split("; "):
-        left, sep, right = part.partition(" vs ")
-        parts.append(f"{right} vs {left}" if sep else part)
-    ev = tuple(sorted(s.evidence, key=lambda e: (e.doc, e.start)))
-    return Signal(s.type, "; ".join(parts), docs, ev)
+    yield from _quote_side(b, a, taken, set())
 
 
 # --- attribution, hedge, tone: lexicon classes used on one side only --------------------
@@ -323,10 +311,12 @@ def _tone(a: _View, b: _View) -> Iterable[Signal]:
     return _one_sided("tone", "tone", True, a, b, frozenset())
 
 
-_DETERMINERS = frozenset(
-    "the a an this that these those his her their its our my your 's such no any new".split()
+_DETERMINERS_TEXT = (
+    "the a an this that these those his her their its our my your 's such no any new"
 )
-_FOLLOWERS = frozenset("is are was were be been have has had will would of".split())
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_FOLLOWERS_TEXT = "is are was were be been have has had will would of"
+_FOLLOWERS = frozenset(_FOLLOWERS_TEXT.split())
 
 
 def _verb_use(v: _View, h: Hit) -> bool:
@@ -372,23 +362,43 @@ def _attribution(a: _View, b: _View) -> Iterable[Signal]:
     yield from _sources(a, b)
 
 
-def _source_names(v: _View) -> list[tuple[list[Tok], list[str]]]:
-    """Return each named source: its tokens (trigger to name) and its key words."""
+@dataclass(frozen=True)
+class _Source:
+    """A named source: the trigger words (according to), its words, and its name words."""
+
+    trigger: tuple[Tok, ...]
+    run: tuple[Tok, ...]
+    names: tuple[Tok, ...]
+
+    @property
+    def toks(self) -> list[Tok]:
+        return [*self.trigger, *self.run[: self.run.index(self.names[-1]) + 1]]
+
+
+def _source_names(v: _View) -> list[_Source]:
+    """Return the sources a member names (according to Reuters, citing officials)."""
     out = []
     for h in _hits(v, "sources", False, False):
         run: list[Tok] = []
         for t in v.toks[h.j : h.j + 8]:
             gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]
-            if any(c in gap for c in ",;.:()\"“”"):
+            if any(c in gap for c in ',;.:()"“”'):
                 break
             run.append(t)
         names = [t for t in run if t.is_capitalised and t.norm not in STOPWORDS]
         if h.cls == "open":
             names = names or [t for t in run if t.norm not in STOPWORDS]
         if names:
-            toks = list(v.toks[h.i : h.j]) + run[: run.index(names[-1]) + 1]
-            out.append((toks, [t.norm for t in names]))
+            out.append(_Source(tuple(v.toks[h.i : h.j]), tuple(run), tuple(names)))
     return out
+
+
+def _source_detail(v: _View, src: _Source | None) -> str:
+    """Return `according to Reuters` for `according to a report by news agency Reuters`."""
+    if src is None:
+        return "none"
+    words = src.names if len(src.toks) > 5 else src.toks[len(src.trigger) :]
+    return f"{_words(v, src.trigger)} {' '.join(_words(v, [t]) for t in words[:4])}"
 
 
 def _sources(a: _View, b: _View) -> Iterable[Signal]:
@@ -396,37 +406,22 @@ def _sources(a: _View, b: _View) -> Iterable[Signal]:
     sides = []
     for x, y in ((a, b), (b, a)):
         words = set(y.norms)
-        missing = [s for s in _source_names(x) if not any(k in words for k in s[1])]
-        sides.append(missing)
+        sides.append([s for s in _source_names(x) if not any(t.norm in words for t in s.names)])
     for i in range(max(len(sides[0]), len(sides[1]))):
-        left = sides[0][i][0] if i < len(sides[0]) else []
-        right = sides[1][i][0] if i < len(sides[1]) else []
-        detail_a = _source_detail(a, left)
-        detail_b = _source_detail(b, right)
-        ev = ([_evidence(a, left)] if left else []) + ([_evidence(b, right)] if right else [])
-        yield Signal("attribution", f"{detail_a} vs {detail_b}", (a.doc, b.doc), tuple(ev))
-
-
-def _source_detail(v: _View, toks: Sequence[Tok]) -> str:
-    """Return `according to Reuters` for `according to a report by news agency Reuters`."""
-    if not toks:
-        return "none"
-    trigger = [t for t in toks if t.norm in ("according", "to", "citing", "quoting", "by")]
-    names = [t for t in toks if t.is_capitalised and t.norm not in STOPWORDS]
-    if names and trigger and names[0] is not toks[0]:
-        lead = _words(v, toks[: toks.index(trigger[-1]) + 1])
-        return f"{lead} {_words(v, names)}" if len(toks) > 4 else _words(v, toks)
-    if len(toks) > 6:
-        return _words(v, toks[:6]) + "…"
-    return _words(v, toks)
+        left = sides[0][i] if i < len(sides[0]) else None
+        right = sides[1][i] if i < len(sides[1]) else None
+        ev = ([_evidence(a, left.toks)] if left else []) + (
+            [_evidence(b, right.toks)] if right else []
+        )
+        detail = f"{_source_detail(a, left)} vs {_source_detail(b, right)}"
+        yield Signal("attribution", detail, (a.doc, b.doc), tuple(ev))
 
 
 # --- negation ---------------------------------------------------------------------------
 
-_AUX = frozenset(
-    "will would shall should can could may might must is are was were be been do does did "
-    "have has had to".split()
-)
+_AUX_TEXT = "will would shall should can could may might must is are was were be been do does did"
+_AUX_TEXT += " have has had to"
+_AUX = frozenset(_AUX_TEXT.split())
 
 
 def _negation_hits(v: _View) -> list[Hit]:
@@ -477,8 +472,10 @@ def _negation(a: _View, b: _View) -> Iterable[Signal]:
             if k is None:
                 continue
             left, right = list(x.toks[i:j]), _with_aux(y, k)
-            yield _signal("negation", a, b, left, right) if x is a else _signal(
-                "negation", a, b, right, left
+            yield (
+                _signal("negation", a, b, left, right)
+                if x is a
+                else _signal("negation", a, b, right, left)
             )
     yield from _polarity(a, b)
 
@@ -628,7 +625,8 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
-        return (rank.get(s.type, len(rank)), s.docs, tuple((e.doc, e.start) for e in s.evidence), s.detail)
+        where = tuple((e.doc, e.start) for e in s.evidence)
+        return (rank.get(s.type, len(rank)), s.docs, where, s.detail)
 
     return tuple(sorted(out, key=order))
 
