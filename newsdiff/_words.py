@@ -222,12 +222,12 @@ def same_name(a: str, b: str) -> bool:
     if len(long_) >= 2 * len(short) and _subsequence(short, long_):
         return True
     sa, sb = _DEMONYM.sub("", a), _DEMONYM.sub("", b)
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     # Country and demonym (Spain/Spanish, Britain/British) once the suffix is off.
     stripped = min(len(sa), len(sb)) >= 4 and (sa, sb) != (a, b)
-    if stripped and (sa.startswith(sb) or sb.startswith(sa) or Levenshtein.distance(sa, sb) <= 1):
+    if stripped and (sa.startswith(sb) or sb.startswith(sa) or OSA.distance(sa, sb) <= 1):
         return True
 
-    # One letter apart in a long name: a transliteration or spelling variant.
-    return len(short) >= 6 and Levenshtein.distance(a, b) <= 1
+    # One edit (or swap) apart in a long name: a transliteration, spelling variant or typo.
+    return len(short) >= 6 and OSA.distance(a, b) <= 1

@@ -101,6 +101,7 @@ _SCALES = {
     "thousand": 1000,
     "million": 10**6,
     "mln": 10**6,
+    "mil": 10**6,
     "mn": 10**6,
     "m": 10**6,
     "billion": 10**9,
@@ -377,7 +378,9 @@ class _Parser:
     def tail(self, j: int, value: Fraction, unit: str | None) -> tuple[Fraction, str | None, int]:
         """Read an optional scale word and unit after a number ending before item j."""
         nxt = self.item(j)
-        if nxt is not None and nxt.low in _SCALES and len(nxt.low) > 1 and self.tight(j):
+        # "1.8 billion", "$250-M"; a lone letter after a space is not a scale ("5 m").
+        short_ok = nxt is not None and (len(nxt.low) > 1 or self.gap(j) == "-")
+        if nxt is not None and nxt.low in _SCALES and short_ok and self.tight(j):
             value *= _SCALES[nxt.low]
             j += 1
             nxt = self.item(j)

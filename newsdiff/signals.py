@@ -156,12 +156,19 @@ def _quantities(v: _View) -> list[numbers.Quantity]:
     return out
 
 
-def _next_word(v: _View, q: numbers.Quantity) -> str:
-    """Return the stem of the word after a quantity (what it counts: killed, tonnes...)."""
-    for t in v.toks:
-        if t.start >= q.end and t.norm not in STOPWORDS:
-            return stem(t.norm)
-    return ""
+def _context(v: _View, q: numbers.Quantity) -> tuple[str, str]:
+    """Return the stems of the content words around a quantity (what it counts: killed...)."""
+    before = [t for t in v.toks if t.end <= q.start and t.norm not in STOPWORDS]
+    after = [t for t in v.toks if t.start >= q.end and t.norm not in STOPWORDS]
+    return (stem(before[-1].norm) if before else "", stem(after[0].norm) if after else "")
+
+
+def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
+    """Return how near two values are, 1 for equal, towards 0 for far apart."""
+    if x.kind != "amount" or y.kind != "amount":
+        return 0.0
+    vx, vy = abs(x.value[0] or 0), abs(y.value[0] or 0)
+    return float(min(vx, vy) / max(vx, vy)) if max(vx, vy) else 1.0
 
 
 def _span_toks(v: _View, start: int, end: int) -> list[Tok]:
@@ -179,14 +186,27 @@ def _numbers(a: _View, b: _View) -> Iterable[Signal]:
             left.append(x)
         else:
             free_b.remove(y)
-    for x in left:
-        candidates = [y for y in free_b if numbers.comparable(x, y)]
-        if not candidates:
+    # Pair each differing value with the one that counts the same thing: same neighbouring
+    # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
+    ranked = []
+    for i, x in enumerate(left):
+        cx = _context(a, x)
+        for j, y in enumerate(free_b):
+            if numbers.comparable(x, y):
+                cy = _context(b, y)
+                key = (cx[1] == cy[1], cx[0] == cy[0], y.unit == x.unit, _closeness(x, y))
+                ranked.append((key, -i, -j, x, y))
+    ranked.sort(key=lambda r: r[:3], reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs_ = []
+    for _key, ni, nj, x, y in ranked:
+        if -ni in used_a or -nj in used_b:
             continue
-        # Pair a value with the one that counts the same thing, else the one of the same unit.
-        word = _next_word(a, x)
-        y = max(candidates, key=lambda y: (_next_word(b, y) == word, y.unit == x.unit))
-        free_b.remove(y)
+        used_a.add(-ni)
+        used_b.add(-nj)
+        pairs_.append((x, y))
+    for x, y in sorted(pairs_, key=lambda p: p[0].start):
         yield _signal("number", a, b, _span_toks(a, x.start, x.end), _span_toks(b, y.start, y.end))
 
 
@@ -301,8 +321,10 @@ def _capital_use(v: _View, h: Hit) -> bool:
     t = v.toks[h.i]
     if not t.is_capitalised or t.is_acronym:
         return False
-    if not (v.initial[h.i] or v.title[h.i]):
-        return True
+    if not v.initial[h.i] and not v.title[h.i]:
+        return True  # a name inside an ordinary sentence: Theresa May
+    if v.initial[h.i] and t.norm in _NOT_NAMES:
+        return True  # a month opening a headline: "May Housing Starts Up"
     nxt = v.toks[h.i + 1] if h.i + 1 < len(v.toks) else None
     return nxt is not None and nxt.norm[:1].isdigit()
 
@@ -351,7 +373,10 @@ def _attribution(a: _View, b: _View) -> Iterable[Signal]:
         x.doc: sorted({h.cls for h in own[x.doc]} - every[y.doc] - {"neutral", "ignore"})
         for x, y in ((a, b), (b, a))
     }
-    if only[a.doc] or only[b.doc]:
+    # Both sides must attribute: "said vs claimed". A reporting word on one side only is too
+    # often a noun or another sense ("jobless claims", "is claimed by both countries").
+    speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
+    if speaks and (only[a.doc] or only[b.doc]):
         sides = []
         for v in (a, b):
             hits = [h for h in own[v.doc] if h.cls in only[v.doc]]
@@ -388,6 +413,10 @@ def _source_names(v: _View) -> list[_Source]:
         names = [t for t in run if t.is_capitalised and t.norm not in STOPWORDS]
         if h.cls == "open":
             names = names or [t for t in run if t.norm not in STOPWORDS]
+        else:
+            # "told Reuters", not "reported in North America": the name comes first.
+            lead = [t for t in run[:4] if not t.is_capitalised][:1]
+            names = [t for t in names if not lead or t.start < lead[0].start]
         if names:
             out.append(_Source(tuple(v.toks[h.i : h.j]), tuple(run), tuple(names)))
     return out
@@ -542,11 +571,14 @@ def _initials(v: _View, run: Sequence[int]) -> set[str]:
 def _expanded(x: _View, y: _View) -> set[int]:
     """Return x's tokens that spell out an acronym y uses, and x's acronyms y spells out."""
     y_words = set(y.norms)
+    # NYC = New York (City), NOLA = New Orleans (LA): an acronym that extends the initials.
+    y_long = {t.norm for t in y.toks if t.is_acronym and len(t.norm) >= 3}
     out: set[int] = set()
     for run in _runs(x):
         for i in range(len(run)):
             for j in range(i + 2, len(run) + 1):
-                if _initials(x, run[i:j]) & y_words:
+                initials = _initials(x, run[i:j])
+                if initials & y_words or any(w.startswith(n) for n in initials for w in y_long):
                     out.update(run[i:j])
     y_initials: set[str] = set()
     for run in _runs(y):
