@@ -167,8 +167,8 @@ def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     """Return how near two values are, 1 for equal, towards 0 for far apart."""
     if x.kind != "amount" or y.kind != "amount":
         return 0.0
-    vx, vy = abs(x.value[0] or 0), abs(y.value[0] or 0)
-    return float(min(vx, vy) / max(vx, vy)) if max(vx, vy) else 1.0
+    vx, vy = sorted(abs(float(q.value[0] or 0)) for q in (x, y))
+    return vx / vy if vy else 1.0
 
 
 def _span_toks(v: _View, start: int, end: int) -> list[Tok]:
