@@ -90,14 +90,44 @@ def compare(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
     ] = 8 * 1024 * 1024,
+    signal_types: Annotated[
+        str | None,
+        typer.Option(
+            "--signals",
+            help="Show only groups with these signals (comma-separated: number,quote,"
+            "attribution,hedge,negation,entity,tone).",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each group's similarity and what fired.")
+    ] = False,
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
     try:
-        _run_compare(files, output_format, names, encoding, no_color, width, max_bytes)
+        wanted = _signal_filter(signal_types)
+        _run_compare(
+            files, output_format, names, encoding, no_color, width, max_bytes, wanted, explain
+        )
     except NewsdiffError as exc:
         if _debug():
             raise
         _fail(str(exc), exc.exit_code)
+
+
+def _signal_filter(value: str | None) -> frozenset[str] | None:
+    """Parse --signals into a set of signal types, or raise UsageError for an unknown one."""
+    if value is None:
+        return None
+    from newsdiff.model import SIGNAL_TYPES
+
+    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = sorted(wanted - set(SIGNAL_TYPES))
+    if unknown or not wanted:
+        raise UsageError(
+            f"unknown signal type {', '.join(unknown) or repr(value)}; "
+            f"choose from: {', '.join(SIGNAL_TYPES)}"
+        )
+    return wanted
 
 
 def _run_compare(
@@ -108,6 +138,8 @@ def _run_compare(
     no_color: bool,
     width: int | None,
     max_bytes: int,
+    signal_filter: frozenset[str] | None = None,
+    explain: bool = False,
 ) -> None:
     """Load, compare and render (errors propagate as NewsdiffError)."""
     from newsdiff import render
@@ -133,7 +165,9 @@ def _run_compare(
 
         docs = [replace(d, id=d.path or d.id) for d in docs]
     comparison = run(docs)
-    options = render.RenderOptions(color=_use_color(no_color), width=width)
+    options = render.RenderOptions(
+        color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter
+    )
     renderer(comparison, sys.stdout, options)
     sys.stdout.flush()
 

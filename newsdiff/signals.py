@@ -344,10 +344,14 @@ _FOLLOWERS = frozenset(_FOLLOWERS_TEXT.split())
 def _verb_use(v: _View, h: Hit) -> bool:
     """Return True when a reporting word is used as a finite verb, not a noun or gerund."""
     t = v.toks[h.i]
-    if h.cls in ("neutral", "ignore"):
+    if h.cls == "ignore":
         return True
     if t.norm.endswith("ing"):
-        return False  # "admitting gays", "warning signs"
+        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ..."
+        nxt = v.toks[h.j].norm if h.j < len(v.toks) else ""
+        return nxt == "that"
+    if h.cls == "neutral":
+        return True
     prev = v.toks[h.i - 1].norm if h.i > 0 else ""
     if prev in _DETERMINERS:
         return False  # "the claim", "US hacking claims" is caught below
@@ -611,19 +615,55 @@ def _unmatched_names(x: _View, y: _View) -> set[int]:
     return out
 
 
+def _phrases(names: set[int]) -> list[list[int]]:
+    """Group adjacent name tokens into phrases (North Waziristan)."""
+    out: list[list[int]] = []
+    for k in sorted(names):
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _around(v: _View, phrase: Sequence[int], width: int = 3) -> set[str]:
+    """Return the stems of the content words within `width` words of a phrase."""
+    lo, hi = max(0, phrase[0] - width), min(len(v.toks), phrase[-1] + 1 + width)
+    return {
+        stem(v.toks[k].norm)
+        for k in (*range(lo, phrase[0]), *range(phrase[-1] + 1, hi))
+        if v.toks[k].norm not in STOPWORDS and v.toks[k].norm not in _SAY
+    }
+
+
+# Words around any name in a report: sharing them says nothing about two names' places.
+_SAY = frozenset({"say", "says", "said", "tell", "tells", "told", "according"})
+# A change of at most this many words on each side is one name put in another's place.
+_SMALL_CHANGE = 3
+
+
 def _entities(a: _View, b: _View) -> Iterable[Signal]:
     ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
     if not ua or not ub:
         return
-    # Names differ when they take each other's place: in the same changed run of words.
+    pa, pb = _phrases(ua), _phrases(ub)
+    # Names differ when one takes the other's place: in the same changed run of words, and
+    # either that run is short or the names share a neighbour ("left Moscow" / "left Russia").
     for a0, a1, b0, b1 in blocks(a.norms, b.norms):
-        left = [a.toks[k] for k in range(a0, a1) if k in ua]
-        right = [b.toks[k] for k in range(b0, b1) if k in ub]
-        if left and right:
-            detail = f"{', '.join(_words(a, [t]) for t in left)} vs "
-            detail += ", ".join(_words(b, [t]) for t in right)
-            ev = tuple(_evidence(a, [t]) for t in left) + tuple(_evidence(b, [t]) for t in right)
-            yield Signal("entity", detail, (a.doc, b.doc), ev)
+        small = a1 - a0 <= _SMALL_CHANGE and b1 - b0 <= _SMALL_CHANGE
+        left = [p for p in pa if a0 <= p[0] < a1]
+        right = [p for p in pb if b0 <= p[0] < b1]
+        used: set[int] = set()
+        for x in left:
+            ctx = _around(a, x)
+            for n, y in enumerate(right):
+                if n in used or not (small or ctx & _around(b, y)):
+                    continue
+                used.add(n)
+                xt, yt = [a.toks[k] for k in x], [b.toks[k] for k in y]
+                ev = (_evidence(a, xt), _evidence(b, yt))
+                yield Signal("entity", f"{_words(a, xt)} vs {_words(b, yt)}", (a.doc, b.doc), ev)
+                break
 
 
 # --- detect -----------------------------------------------------------------------------
