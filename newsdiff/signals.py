@@ -337,7 +337,8 @@ _DETERMINERS_TEXT = (
     "the a an this that these those his her their its our my your 's such no any new"
 )
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
-_FOLLOWERS_TEXT = "is are was were be been have has had will would of"
+# Words after a plural noun, not after a verb: "claims were false", "abuse claims in a letter".
+_FOLLOWERS_TEXT = "is are was were be been have has had will would in against about by and or"
 _FOLLOWERS = frozenset(_FOLLOWERS_TEXT.split())
 
 
@@ -348,8 +349,7 @@ def _verb_use(v: _View, h: Hit) -> bool:
         return True
     if t.norm.endswith("ing"):
         # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ..."
-        nxt = v.toks[h.j].norm if h.j < len(v.toks) else ""
-        return nxt == "that"
+        return h.j < len(v.toks) and v.toks[h.j].norm == "that"
     if h.cls == "neutral":
         return True
     prev = v.toks[h.i - 1].norm if h.i > 0 else ""
