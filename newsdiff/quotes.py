@@ -165,8 +165,8 @@ def locate(q: Sequence[Tok], t: Sequence[Tok]) -> Match | None:
     lo, hi = 0, len(tn)
     al = fuzz.partial_ratio_alignment(qs, ts) if len(qs) < len(ts) else None
     if al is not None:
-        # Widen the window: the report may have added a few words inside the quote.
-        pad = max(2, len(qn) // 3)
+        # Widen the window: the report may break the quote with its own words ("he said").
+        pad = max(2, len(qn))
         lo, hi = max(0, al.dest_start - pad), min(len(tn), al.dest_end + pad)
     changed = blocks(qn, tn[lo:hi])
     matched = len(qn) - sum(b[1] - b[0] for b in changed)
