@@ -140,11 +140,11 @@ def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[in
     ]
 
 
-def _conflict(a: Unit, b: Unit) -> bool:
+def _conflict(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """Tell whether two sentences name different numbers or different names, none shared."""
     for attr in ("is_number", "is_name"):
-        sa = {t.norm for t in a.tokens if getattr(t, attr)}
-        sb = {t.norm for t in b.tokens if getattr(t, attr)}
+        sa = {t.norm for t in a if getattr(t, attr)}
+        sb = {t.norm for t in b if getattr(t, attr)}
         if sa and sb and not (sa & sb):
             return True
     return False
@@ -231,7 +231,7 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     scores: dict[tuple[int, int], float] = {}
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
-        if _conflict(units[a], units[b]):
+        if _conflict(units[a].tokens, units[b].tokens):
             s *= params.conflict_penalty
         if affinity:
             da, db = units[a].doc, units[b].doc
@@ -258,7 +258,10 @@ def _contiguous_union(units: Sequence[Unit], ga: list[int], gb: list[int]) -> bo
 
 
 def _merge_best_first(
-    units: Sequence[Unit], scores: dict[tuple[int, int], float], threshold: float
+    units: Sequence[Unit],
+    scores: dict[tuple[int, int], float],
+    threshold: float,
+    penalty: float,
 ) -> list[list[int]]:
     """Join units into groups best link first; a join needs average support of the group."""
     group_of = list(range(len(units)))
@@ -277,7 +280,8 @@ def _merge_best_first(
             # sentences, when the merged group as a whole still agrees.
             if not _contiguous_union(units, groups[ga], groups[gb]):
                 continue
-            if group_similarity(units, [*groups[ga], *groups[gb]]) < threshold:
+            merged = [*groups[ga], *groups[gb]]
+            if group_similarity(units, merged, penalty) < threshold:
                 continue
         else:
             total = 0.0
@@ -356,16 +360,26 @@ def _extend_splits(
     return [sorted(g) for g in groups if g]
 
 
-def group_similarity(units: Sequence[Unit], members: Sequence[int]) -> float:
-    """Return the mean weighted Dice over the group's document pairs (merged sentences)."""
+def group_similarity(units: Sequence[Unit], members: Sequence[int], penalty: float) -> float:
+    """Return the mean weighted Dice over the group's document pairs (merged sentences).
+
+    A pair that names different numbers or names, none shared, counts `penalty` times its
+    Dice: such sentences are rarely the same fact however many words they share.
+    """
     bags: dict[int, list[dict[str, int]]] = defaultdict(list)
+    toks: dict[int, list[Token]] = defaultdict(list)
     for k in members:
         bags[units[k].doc].append(units[k].weights)
+        toks[units[k].doc].extend(units[k].tokens)
     docs = sorted(bags)
     if len(docs) < 2:
         return 0.0
     merged = {d: _union(bags[d]) for d in docs}
-    sims = [_bag_dice(merged[x], merged[y]) for i, x in enumerate(docs) for y in docs[i + 1 :]]
+    sims = [
+        _bag_dice(merged[x], merged[y]) * (penalty if _conflict(toks[x], toks[y]) else 1.0)
+        for i, x in enumerate(docs)
+        for y in docs[i + 1 :]
+    ]
     return sum(sims) / len(sims)
 
 
@@ -379,7 +393,7 @@ def align(documents: Sequence[Document], params: AlignParams) -> list[RawGroup]:
     canon = [documents[d] for d in order]
     units = build_units(canon)
     scores = score_pairs(units, params)
-    groups = _merge_best_first(units, scores, params.link_threshold)
+    groups = _merge_best_first(units, scores, params.link_threshold, params.conflict_penalty)
     groups = _extend_splits(units, groups, params)
     out = []
     for g in groups:
@@ -387,6 +401,6 @@ def align(documents: Sequence[Document], params: AlignParams) -> list[RawGroup]:
         for k in g:
             per_doc[order[units[k].doc]].append(units[k].sent)
         members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
-        sim = group_similarity(units, g)
+        sim = group_similarity(units, g, params.conflict_penalty)
         out.append(RawGroup(members, 0.0 if math.isnan(sim) else sim))
     return out

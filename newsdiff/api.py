@@ -19,7 +19,7 @@ class Options:
     """Tuning of the comparison; the defaults are what the benchmarks measure."""
 
     # Weighted Dice similarity at which two sentences (and a group, on average) link.
-    link_threshold: float = 0.4
+    link_threshold: float = 0.3
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
     # Factor on a link between sentences that name different numbers or names, none shared.
@@ -28,7 +28,7 @@ class Options:
     split_containment: float = 0.6
     # Relative document affinity below which links between two reports are weakened
     # (reports of another event compared in the same run); 0 turns this off.
-    affinity_floor: float = 0.0
+    affinity_floor: float = 0.25
     # Factor on links between reports of different stories.
     cross_story_penalty: float = 0.5
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -47,6 +47,10 @@ _SPELLING = (
     (re.compile(r"(?<=\w{3}[iy])s(?=(?:e|ed|es|ing|ation|ations|er|ers)$)"), "z"),
     (re.compile(r"(?<=\w{3})our(?=(?:s|ed|ing|ite|ites|able)?$)"), "or"),
 )
+
+
+# A capitalised word this frequent in English is a headline's capital, not a name.
+_COMMON_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,21 @@ def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
                 is_name=i > 0 and raw[0].isupper() and not is_stop,
             )
         )
-    return tokens
+    return _untitle(tokens)
+
+
+def _untitle(tokens: list[Token]) -> list[Token]:
+    """In a Title Case headline capitals mark no names: keep only rare capitalised words."""
+    words = [t for t in tokens if not t.is_number and not t.is_stop and len(t.text) > 3]
+    if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.7 * len(words):
+        return tokens
+    table = zipf_table()
+    return [
+        replace(t, is_name=table.get(t.text.lower(), 0.0) < _COMMON_ZIPF)
+        if t.is_name and not t.is_acronym
+        else t
+        for t in tokens
+    ]
 
 
 _EXPANSION = re.compile(
