@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # Dotted acronyms (U.S., p.m.) first, then numbers with separators (1,800.5, 1:15), then runs
 # of letters and digits with inner apostrophes (Russia's, won't); everything else is dropped.
@@ -205,6 +205,7 @@ def _subsequence(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Return True when two lower-case name words are variants of one name.
 

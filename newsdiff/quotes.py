@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdiff._words import Tok, blocks
+from newsdiff._words import Tok, blocks, same_name, stem
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -93,7 +93,7 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     return out
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def find(text: str) -> tuple[Quote, ...]:
     """Return every quotation of a text, in order of start (nested ones included)."""
     out: list[Quote] = []
@@ -191,6 +191,15 @@ def locate(q: Sequence[Tok], t: Sequence[Tok]) -> Match | None:
     return Match(matched / len(qn), (first, last), tuple(out))
 
 
+def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Return True when two word runs differ only in inflection or name form."""
+    a = [w for w in a if w != "'s"]
+    b = [w for w in b if w != "'s"]
+    return len(a) == len(b) and all(
+        stem(x) == stem(y) or same_name(x, y) for x, y in zip(a, b, strict=True)
+    )
+
+
 def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
     """Return True when a change inside an aligned quote is a real change of words."""
     qw = [x.norm for x in q[change.q[0] : change.q[1]]]
@@ -202,7 +211,10 @@ def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
         # there too; otherwise the report's own words around a quote (`"...," he said`).
         return bool(tt) and all(x.quoted for x in tt)
     if tt:
-        return True
+        if all(x.quoted for x in tt):
+            return True  # both quote: every word counts ("fall" vs "falling")
+        # A paraphrase of the quote: inflections and name forms are its own (Russian/Russia's).
+        return not _variants(qw, [x.norm for x in tt])
     # Quote words the report leaves out: a change when the report quotes around the gap.
     around = [t[i] for i in (change.t[0] - 1, change.t[0]) if 0 <= i < len(t)]
     return bool(around) and all(x.quoted for x in around)

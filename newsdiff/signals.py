@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from newsdiff import numbers, quotes
 from newsdiff._words import STOPWORDS, Tok, blocks, same_name, stem, tokenize
@@ -56,10 +57,39 @@ class _View:
     initial: tuple[bool, ...]
     title: tuple[bool, ...]
     spans: tuple[tuple[int, int], ...]
+    norms: tuple[str, ...] = ()
+    # Results of the per-member helpers below: a member is compared with every other one.
+    memo: dict[tuple[str, tuple[Any, ...]], Any] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @property
-    def norms(self) -> list[str]:
-        return [t.norm for t in self.toks]
+    def words(self) -> frozenset[str]:
+        """Return the set of the member's normalised words."""
+        return _word_set(self)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _per_member(fn: Callable[Concatenate[_View, _P], _R]) -> Callable[Concatenate[_View, _P], _R]:
+    """Compute a helper once per member (and arguments), however many pairs it is in."""
+
+    def wrapper(v: _View, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = (fn.__name__, (*args, *sorted(kwargs.items())))
+        if key not in v.memo:
+            v.memo[key] = fn(v, *args, **kwargs)
+        result: _R = v.memo[key]
+        return result
+
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@_per_member
+def _word_set(v: _View) -> frozenset[str]:
+    return frozenset(v.norms)
 
 
 def _is_title_case(toks: Sequence[Tok]) -> bool:
@@ -91,7 +121,7 @@ def _sentence_words(
     return toks, initial, _is_title_case(toks)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def _name_words(document: Document) -> frozenset[str]:
     """Return words written with a capital inside ordinary sentences of a document."""
     inside = quotes.Inside(quotes.find(document.text))
@@ -123,7 +153,10 @@ def _view(documents: Sequence[Document], member: Member) -> _View:
         toks += t
         initial += ini
         title += [tc] * len(t)
-    return _View(member.doc, document, tuple(toks), tuple(initial), tuple(title), tuple(used))
+    norms = tuple(t.norm for t in toks)
+    return _View(
+        member.doc, document, tuple(toks), tuple(initial), tuple(title), tuple(used), norms
+    )
 
 
 def _evidence(v: _View, toks: Sequence[Tok]) -> Evidence:
@@ -149,6 +182,7 @@ def _signal(kind: str, a: _View, b: _View, left: Sequence[Tok], right: Sequence[
 # --- number -----------------------------------------------------------------------------
 
 
+@_per_member
 def _quantities(v: _View) -> list[numbers.Quantity]:
     out: list[numbers.Quantity] = []
     for start, end in v.spans:
@@ -213,11 +247,12 @@ def _numbers(a: _View, b: _View) -> Iterable[Signal]:
 # --- quote ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def _all_words(document: Document) -> tuple[Tok, ...]:
     return tuple(tokenize(document.text))
 
 
+@_per_member
 def _member_quotes(v: _View) -> list[tuple[int, int]]:
     """Return token ranges of the member's words inside each outermost quotation."""
     out = []
@@ -290,6 +325,7 @@ def _quotes(a: _View, b: _View) -> Iterable[Signal]:
 # --- attribution, hedge, tone: lexicon classes used on one side only --------------------
 
 
+@_per_member
 def _hits(v: _View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
     hits = [h for h in lexicon(name, inflect).find(v.norms) if not _capital_use(v, h)]
     if name == "attribution":
@@ -404,6 +440,7 @@ class _Source:
         return [*self.trigger, *self.run[: self.run.index(self.names[-1]) + 1]]
 
 
+@_per_member
 def _source_names(v: _View) -> list[_Source]:
     """Return the sources a member names (according to Reuters, citing officials)."""
     out = []
@@ -438,7 +475,7 @@ def _sources(a: _View, b: _View) -> Iterable[Signal]:
     """Signal a source named on one side whose name the other side never mentions."""
     sides = []
     for x, y in ((a, b), (b, a)):
-        words = set(y.norms)
+        words = y.words
         sides.append([s for s in _source_names(x) if not any(t.norm in words for t in s.names)])
     for i in range(max(len(sides[0]), len(sides[1]))):
         left = sides[0][i] if i < len(sides[0]) else None
@@ -457,10 +494,12 @@ _AUX_TEXT += " have has had to"
 _AUX = frozenset(_AUX_TEXT.split())
 
 
+@_per_member
 def _negation_hits(v: _View) -> list[Hit]:
     return lexicon("negation", frozenset({"negative"})).find(v.norms)
 
 
+@_per_member
 def _negated(v: _View) -> dict[str, tuple[int, int]]:
     """Return negated word stems with the token range from the negation to the word."""
     out: dict[str, tuple[int, int]] = {}
@@ -514,7 +553,7 @@ def _negation(a: _View, b: _View) -> Iterable[Signal]:
 
 
 def _polarity(a: _View, b: _View) -> Iterable[Signal]:
-    na, nb = set(a.norms), set(b.norms)
+    na, nb = a.words, b.words
     for p, q in pairs("polarity"):
         for one, other in ((p, q), (q, p)):
             if one & na and other & nb and not (other & na) and not (one & nb):
@@ -526,6 +565,7 @@ def _polarity(a: _View, b: _View) -> Iterable[Signal]:
 # --- entity -----------------------------------------------------------------------------
 
 
+@_per_member
 def _names(v: _View) -> list[int]:
     """Return the indices of the member's tokens that are names (Moscow, NASA)."""
     known = _name_words(v.document)
@@ -543,6 +583,7 @@ def _names(v: _View) -> list[int]:
     return out
 
 
+@_per_member
 def _runs(v: _View, acronyms: bool = False, titles: bool = True) -> list[list[int]]:
     """Return runs of capitalised words (National Aeronautics and Space Administration)."""
     skip = frozenset() if titles else _name_data()[1]
@@ -572,39 +613,68 @@ def _initials(v: _View, run: Sequence[int]) -> set[str]:
     }
 
 
+@_per_member
+def _run_initials(v: _View) -> list[tuple[list[int], set[str]]]:
+    """Return every stretch of two or more words of a name run with its initials."""
+    out = []
+    for run in _runs(v):
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.append((run[i:j], _initials(v, run[i:j])))
+    return out
+
+
+@_per_member
+def _all_initials(v: _View) -> frozenset[str]:
+    return frozenset(n for _, initials in _run_initials(v) for n in initials)
+
+
+@_per_member
+def _long_acronyms(v: _View) -> frozenset[str]:
+    return frozenset(t.norm for t in v.toks if t.is_acronym and len(t.norm) >= 3)
+
+
 def _expanded(x: _View, y: _View) -> set[int]:
     """Return x's tokens that spell out an acronym y uses, and x's acronyms y spells out."""
-    y_words = set(y.norms)
     # NYC = New York (City), NOLA = New Orleans (LA): an acronym that extends the initials.
-    y_long = {t.norm for t in y.toks if t.is_acronym and len(t.norm) >= 3}
+    y_long = _long_acronyms(y)
     out: set[int] = set()
-    for run in _runs(x):
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                initials = _initials(x, run[i:j])
-                if initials & y_words or any(w.startswith(n) for n in initials for w in y_long):
-                    out.update(run[i:j])
-    y_initials: set[str] = set()
-    for run in _runs(y):
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                y_initials |= _initials(y, run[i:j])
+    for stretch, initials in _run_initials(x):
+        if initials & y.words or any(w.startswith(n) for n in initials for w in y_long):
+            out.update(stretch)
+    y_initials = _all_initials(y)
     out.update(k for k, t in enumerate(x.toks) if t.norm in y_initials)
     return out
+
+
+@_per_member
+def _by_initial(v: _View) -> dict[str, list[str]]:
+    """Return the member's words of three letters or more by their first letter."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(v.words):
+        if len(w) >= 3:
+            out.setdefault(w[0], []).append(w)
+    return out
+
+
+@_per_member
+def _alias_groups(v: _View) -> frozenset[int]:
+    aliases = _name_data()[0]
+    return frozenset(aliases[w] for w in v.words if w in aliases)
 
 
 def _unmatched_names(x: _View, y: _View) -> set[int]:
     """Return x's names that y does not mention in any form."""
     aliases = _name_data()[0]
-    words = set(y.norms)
-    groups = {aliases[w] for w in words if w in aliases}
+    groups = _alias_groups(y)
     expanded = _expanded(x, y)
     out = set()
     for k in _names(x):
         n = x.toks[k].norm
-        if k in expanded or n in words or aliases.get(n, -1) in groups:
+        if k in expanded or n in y.words or aliases.get(n, -1) in groups:
             continue
-        if any(same_name(n, w) for w in words):
+        # Variants share their first letter (Russia/Russian, Pak/Pakistan).
+        if any(same_name(n, w) for w in _by_initial(y).get(n[:1], ())):
             continue
         out.add(k)
     # A name that shares a run with a name y mentions is a detail of the same name (NBA
@@ -708,8 +778,8 @@ def detect(documents: Sequence[Document], members: Sequence[Member]) -> tuple[Si
     views = [_view(documents, m) for m in sorted(members, key=lambda m: m.doc)]
     found: list[Signal] = []
     for a, b in combinations(views, 2):
-        if not a.toks or not b.toks:
-            continue
+        if not a.toks or not b.toks or a.norms == b.norms:
+            continue  # nothing to tell apart (wire copies repeat sentences word for word)
         for detector in _DETECTORS:
             found.extend(detector(a, b))
     return _merge(found)
