@@ -282,6 +282,19 @@ def _same_numbers(x: _View, xs: Sequence[Tok], y: _View, ys: Sequence[Tok]) -> b
     return not rest[0] or not rest[1]
 
 
+def _absent(q: Sequence[Tok], document: Document) -> bool:
+    """Return True when a quotation's words are found nowhere in a document."""
+    whole = quotes.locate(q, _all_words(document))
+    return whole is None or whole.coverage < 0.5
+
+
+def _new_words(q: Sequence[Tok], y: _View) -> bool:
+    """Return True when most content words of a quote are not in y (not a paraphrase of it)."""
+    content = {stem(t.norm) for t in q if t.norm not in STOPWORDS}
+    known = {stem(w) for w in y.words}
+    return len(content & known) <= len(content) / 3
+
+
 def _quote_side(x: _View, y: _View, skip: set[int], taken: set[int]) -> Iterable[Signal]:
     """Compare the quotations of x with y's words; record y's words they matched in taken."""
     first = x.doc < y.doc
@@ -297,8 +310,7 @@ def _quote_side(x: _View, y: _View, skip: set[int], taken: set[int]) -> Iterable
         m = quotes.locate(q, y.toks)
         matched = 0 if m is None else round(m.coverage * len(q))
         if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
-            whole = quotes.locate(q, _all_words(y.document))
-            if len(q) >= 4 and (whole is None or whole.coverage < 0.5):
+            if len(q) >= 4 and _new_words(q, y) and _absent(q, y.document):
                 # A quotation the other report does not carry at all.
                 words = _words(x, q[:8]) + ("…" if len(q) > 8 else "")
                 yield Signal("quote", pair(f"“{words}”", "none"), docs, (_evidence(x, q),))
@@ -696,14 +708,19 @@ def _phrases(names: set[int]) -> list[list[int]]:
     return out
 
 
-def _around(v: _View, phrase: Sequence[int], width: int = 3) -> set[str]:
-    """Return the stems of the content words within `width` words of a phrase."""
-    lo, hi = max(0, phrase[0] - width), min(len(v.toks), phrase[-1] + 1 + width)
-    return {
-        stem(v.toks[k].norm)
-        for k in (*range(lo, phrase[0]), *range(phrase[-1] + 1, hi))
-        if v.toks[k].norm not in STOPWORDS and v.toks[k].norm not in _SAY
-    }
+def _neighbours(v: _View, phrase: Sequence[int], width: int = 3) -> tuple[str, str]:
+    """Return the stems of the nearest content words before and after a phrase."""
+
+    def first(ks: Iterable[int]) -> str:
+        for k in ks:
+            n = v.toks[k].norm
+            if n not in STOPWORDS and n not in _SAY:
+                return stem(n)
+        return ""
+
+    before = first(range(phrase[0] - 1, max(-1, phrase[0] - 1 - width), -1))
+    after = first(range(phrase[-1] + 1, min(len(v.toks), phrase[-1] + 1 + width)))
+    return before, after
 
 
 # Words around any name in a report: sharing them says nothing about two names' places.
@@ -718,16 +735,19 @@ def _entities(a: _View, b: _View) -> Iterable[Signal]:
         return
     pa, pb = _phrases(ua), _phrases(ub)
     # Names differ when one takes the other's place: in the same changed run of words, and
-    # either that run is short or the names share a neighbour ("left Moscow" / "left Russia").
+    # either that run is short or the names have the same word just before or after them
+    # ("left Moscow" / "left Russia", "Moscow was analysing" / "Russia will analyse").
     for a0, a1, b0, b1 in blocks(a.norms, b.norms):
         small = a1 - a0 <= _SMALL_CHANGE and b1 - b0 <= _SMALL_CHANGE
         left = [p for p in pa if a0 <= p[0] < a1]
         right = [p for p in pb if b0 <= p[0] < b1]
         used: set[int] = set()
         for x in left:
-            ctx = _around(a, x)
+            bx, ax = _neighbours(a, x)
             for n, y in enumerate(right):
-                if n in used or not (small or ctx & _around(b, y)):
+                by, ay = _neighbours(b, y)
+                shared = (bx and bx == by) or (ax and ax == ay)
+                if n in used or not (small or shared):
                     continue
                 used.add(n)
                 xt, yt = [a.toks[k] for k in x], [b.toks[k] for k in y]
