@@ -564,14 +564,26 @@ def _negation(a: _View, b: _View) -> Iterable[Signal]:
     yield from _polarity(a, b)
 
 
+@_per_member
+def _plain_words(v: _View) -> dict[str, Tok]:
+    """Return the member's words outside negations ("not approved" is not "approved")."""
+    covered = {k for i, j in _negated(v).values() for k in range(i, j)}
+    out: dict[str, Tok] = {}
+    for k, t in enumerate(v.toks):
+        if k not in covered:
+            out.setdefault(t.norm, t)
+    return out
+
+
 def _polarity(a: _View, b: _View) -> Iterable[Signal]:
-    na, nb = a.words, b.words
+    pa, pb = _plain_words(a), _plain_words(b)
+    na, nb = pa.keys(), pb.keys()
     for p, q in pairs("polarity"):
         for one, other in ((p, q), (q, p)):
-            if one & na and other & nb and not (other & na) and not (one & nb):
-                left = [t for t in a.toks if t.norm in one][:1]
-                right = [t for t in b.toks if t.norm in other][:1]
-                yield _signal("negation", a, b, left, right)
+            if one & na and other & nb and not (other & a.words) and not (one & b.words):
+                left = next(t for t in a.toks if t.norm in one and pa.get(t.norm) is t)
+                right = next(t for t in b.toks if t.norm in other and pb.get(t.norm) is t)
+                yield _signal("negation", a, b, [left], [right])
 
 
 # --- entity -----------------------------------------------------------------------------
