@@ -186,10 +186,17 @@ def test_quote_in_one_report_only() -> None:
         ("NASA said it was safe.", "NASA stated that it was safe."),
         ("Iran signs landmark deal", "Iran clinches breakthrough deal"),
         ("The deal may fail.", "The deal could fail."),
-        # a negation on both sides, told differently
+        # a negation on both sides, told differently; a negated word is its opposite
         (
             "The sanctions would not affect cooperation.",
             "The sanctions won't endanger cooperation.",
+        ),
+        ("The deal was not approved.", "The deal was rejected."),
+        ("The court acquitted him.", "The court did not convict him."),
+        ("It is not clear who fired.", "It is unclear who fired."),
+        (
+            "The embargo prohibits the supply of arms.",
+            "No arms should be supplied under the embargo.",
         ),
         # reporting words in other senses
         (
