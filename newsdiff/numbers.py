@@ -391,6 +391,9 @@ class _Parser:
             if nxt.kind == "sym" and nxt.text == "%" and self.gap(j) == "":
                 return value, "%", j + 1
             if nxt.low in _UNITS and (unit is None or _UNITS[nxt.low] == unit):
+                after = self.item(j + 1)
+                if after is not None and after.low == "old" and self.gap(j + 1) in ("-", " "):
+                    return value, "age", j + 2  # "37-year-old" is an age, not a duration
                 return value, _UNITS[nxt.low], j + 1
         return value, unit, j
 
@@ -431,7 +434,9 @@ class _Parser:
             return None
         if it.low == "one" and j == i + 1:
             nxt = self.item(i + 1)
-            if (prev and prev.low in _NOT_ONE) or (nxt and nxt.low in ("another", "day")):
+            if nxt is not None and self.gap(i + 1) == "-" and nxt.low not in _UNITS:
+                return None  # one-sided, one-off, one-time
+            if (prev and prev.low in _NOT_ONE) or (nxt and nxt.low in ("another", "day", "of")):
                 return None
         value, unit, j = self.tail(j, Fraction(total + current), None)
         return self.make("amount", (value,), unit, i, j), j

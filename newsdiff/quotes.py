@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdiff._words import Tok, blocks, same_name, stem
+from newsdiff._words import STOPWORDS, Tok, blocks, same_name, stem
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -51,11 +51,22 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
                 out.append(Quote(at + 1, pos))
                 return
 
+    skip = -1
     for p in range(lo, hi):
+        if p == skip:
+            continue
         c = text[p]
         prev = text[p - 1] if p > lo else " "
         nxt = text[p + 1] if p + 1 < hi else " "
         open_double = any(k == "d" for k, _, _ in stack)
+        if c + nxt in ("``", "''"):
+            # Typewriter-style marks of tokenised text (``like this'').
+            skip = p + 1
+            if c == "`":
+                stack.append(("d", p + 1, c))
+            elif open_double:
+                close("d", p)
+            continue
         if c in _DOUBLE_OPEN:
             if open_double and (c == "“" and any(ch == "„" for _, _, ch in stack)):
                 close("d", p)
@@ -69,7 +80,11 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
             if open_double:
                 close("d", p)
         elif c == '"':
-            if open_double and not prev.isspace():
+            # Straight double quotes do not nest: one closes the one open, however spaced
+            # (tokenised text has `decision, "a friend said`).
+            if any(k == "d" and ch == '"' for k, _, ch in stack) or (
+                open_double and not prev.isspace()
+            ):
                 close("d", p)
             elif not nxt.isspace() and not _alnum(prev):
                 stack.append(("d", p, c))
@@ -192,12 +207,22 @@ def locate(q: Sequence[Tok], t: Sequence[Tok]) -> Match | None:
 
 
 def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Return True when two word runs differ only in inflection or name form."""
-    a = [w for w in a if w != "'s"]
-    b = [w for w in b if w != "'s"]
-    return len(a) == len(b) and all(
-        stem(x) == stem(y) or same_name(x, y) for x, y in zip(a, b, strict=True)
+    """Return True when two word runs differ only in inflection, name form or function words."""
+
+    def content(words: Sequence[str]) -> list[str]:
+        return [w for w in words if w not in STOPWORDS and w not in _SHIFT_WORDS]
+
+    ca, cb = content(a), content(b)
+    if not ca and not cb:
+        return False  # only small words, and they differ: "to" vs "on", "or" vs "and"
+    return len(ca) == len(cb) and all(
+        stem(x) == stem(y) or same_name(x, y) for x, y in zip(ca, cb, strict=True)
     )
+
+
+# Words one side quotes and the other does not, beyond this many, are a quote of another
+# extent (a report quoting less of the statement), not an edit of its words.
+_MAX_GAP = 4
 
 
 def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
@@ -206,6 +231,8 @@ def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
     tt = t[change.t[0] : change.t[1]]
     if all(w in _SHIFT_WORDS for w in (*qw, *(x.norm for x in tt))):
         return False
+    if (not qw or not tt) and max(len(qw), len(tt)) > _MAX_GAP:
+        return False
     if change.edge or not qw:
         # At the quote's edges, or words only the report has: a change when the report quotes
         # there too; otherwise the report's own words around a quote (`"...," he said`).
@@ -213,8 +240,12 @@ def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
     if tt:
         if all(x.quoted for x in tt):
             return True  # both quote: every word counts ("fall" vs "falling")
-        # A paraphrase of the quote: inflections and name forms are its own (Russian/Russia's).
-        return not _variants(qw, [x.norm for x in tt])
+        # A paraphrase of the quote: inflections, name forms and pronouns for names are its
+        # own (Russian / Russia's, her / Reid's).
+        tw = [x.norm for x in tt]
+        if all(w in _SHIFT_WORDS for w in qw) or all(w in _SHIFT_WORDS for w in tw):
+            return False
+        return not _variants(qw, tw)
     # Quote words the report leaves out: a change when the report quotes around the gap.
     around = [t[i] for i in (change.t[0] - 1, change.t[0]) if 0 <= i < len(t)]
     return bool(around) and all(x.quoted for x in around)

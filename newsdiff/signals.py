@@ -190,11 +190,31 @@ def _quantities(v: _View) -> list[numbers.Quantity]:
     return out
 
 
+def _token_range(v: _View, q: numbers.Quantity) -> list[int]:
+    """Return the indices of the member's tokens inside a quantity's span."""
+    return [k for k, t in enumerate(v.toks) if q.start <= t.start < q.end]
+
+
 def _context(v: _View, q: numbers.Quantity) -> tuple[str, str]:
-    """Return the stems of the content words around a quantity (what it counts: killed...)."""
-    before = [t for t in v.toks if t.end <= q.start and t.norm not in STOPWORDS]
-    after = [t for t in v.toks if t.start >= q.end and t.norm not in STOPWORDS]
-    return (stem(before[-1].norm) if before else "", stem(after[0].norm) if after else "")
+    """Return the stems of the content words just around a quantity (what it counts)."""
+    ks = _token_range(v, q)
+    return _neighbours(v, ks) if ks else ("", "")
+
+
+# Share of content words two members must have in common for their only differing values
+# to be taken as the same quantity ("74 dead in Egypt soccer violence" / "73 die in ...").
+_ALONE_OVERLAP = 0.25
+
+
+def _overlap(a: _View, b: _View) -> float:
+    """Return the Dice overlap of two members' content-word stems."""
+    sa, sb = _content_stems(a), _content_stems(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
+
+
+@_per_member
+def _content_stems(v: _View) -> frozenset[str]:
+    return frozenset(stem(w) for w in v.words if w not in STOPWORDS and not w[:1].isdigit())
 
 
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
@@ -222,14 +242,36 @@ def _numbers(a: _View, b: _View) -> Iterable[Signal]:
             free_b.remove(y)
     # Pair each differing value with the one that counts the same thing: same neighbouring
     # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
+    # Two values are told about the same thing when a word next to them is the same ("500
+    # jobs" / "400 jobs") or when one takes the other's place in a short change of words.
+    changes = blocks(a.norms, b.norms)
+    # Or, in two sentences that share much of their words, the one value each has left.
+    alone = _overlap(a, b) >= _ALONE_OVERLAP
     ranked = []
     for i, x in enumerate(left):
-        cx = _context(a, x)
+        cx, kx = _context(a, x), _token_range(a, x)
         for j, y in enumerate(free_b):
-            if numbers.comparable(x, y):
-                cy = _context(b, y)
-                key = (cx[1] == cy[1], cx[0] == cy[0], y.unit == x.unit, _closeness(x, y))
-                ranked.append((key, -i, -j, x, y))
+            if not numbers.comparable(x, y):
+                continue
+            cy, ky = _context(b, y), _token_range(b, y)
+            same_word = (bool(cx[0]) and cx[0] == cy[0], bool(cx[1]) and cx[1] == cy[1])
+            swapped = bool(kx and ky) and any(
+                a0 <= kx[0]
+                and kx[-1] < a1 <= a0 + len(kx) + 2
+                and b0 <= ky[0]
+                and ky[-1] < b1 <= b0 + len(ky) + 2
+                for a0, a1, b0, b1 in changes
+            )
+            only = (
+                alone
+                and x.unit == y.unit
+                and sum(numbers.comparable(x, z) for z in free_b) == 1
+                and sum(numbers.comparable(z, y) for z in left) == 1
+            )
+            if not (any(same_word) or swapped or only):
+                continue
+            key = (same_word[1], same_word[0], y.unit == x.unit, _closeness(x, y))
+            ranked.append((key, -i, -j, x, y))
     ranked.sort(key=lambda r: r[:3], reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -355,9 +397,28 @@ def _one_sided(
     every = {v.doc: {h.cls for h in _hits(v, name, inflect, False)} for v in (a, b)}
     for x, y in ((a, b), (b, a)):
         for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
-            hit = next(h for h in own[x.doc] if h.cls == cls)
+            # The word must be about something the other side says too: one of its
+            # neighbouring content words is there ("reportedly resigned" / "resigned").
+            hit = next((h for h in own[x.doc] if h.cls == cls and _anchored(x, h, y)), None)
+            if hit is None:
+                continue
             toks = x.toks[hit.i : hit.j]
             yield _signal(kind, a, b, toks, []) if x is a else _signal(kind, a, b, [], toks)
+
+
+def _anchored(x: _View, h: Hit, y: _View) -> bool:
+    """Return True when a content word next to a hit (within 3 words) is also in y."""
+    stems = _stems(y)
+    for k in (*range(h.i - 1, max(-1, h.i - 4), -1), *range(h.j, min(len(x.toks), h.j + 3))):
+        n = x.toks[k].norm
+        if n not in STOPWORDS and n not in _SAY and stem(n) in stems:
+            return True
+    return False
+
+
+@_per_member
+def _stems(v: _View) -> frozenset[str]:
+    return frozenset(stem(w) for w in v.words)
 
 
 def _hedges(a: _View, b: _View) -> Iterable[Signal]:
@@ -439,6 +500,11 @@ def _attribution(a: _View, b: _View) -> Iterable[Signal]:
     yield from _sources(a, b)
 
 
+# Words that lead from "according to" to the name of the source ("a report by Reuters").
+_SOURCE_LINKS_TEXT = "by from of at agency newspaper magazine daily website channel broadcaster"
+_SOURCE_LINKS = frozenset(f"{_SOURCE_LINKS_TEXT} network outlet station tv radio".split())
+
+
 @dataclass(frozen=True)
 class _Source:
     """A named source: the trigger words (according to), its words, and its name words."""
@@ -464,6 +530,19 @@ def _source_names(v: _View) -> list[_Source]:
                 break
             run.append(t)
         names = [t for t in run if t.is_capitalised and t.norm not in STOPWORDS]
+        if names:
+            # The first name only ("a report by news agency Reuters", "Tara Reid Jack ...").
+            block = [names[0]]
+            for t in run[run.index(names[0]) + 1 :]:
+                if not t.is_capitalised or t.norm in STOPWORDS:
+                    break
+                block.append(t)
+            first = run.index(block[0])
+            if first and run[first - 1].norm not in _SOURCE_LINKS:
+                # "according to various reports Tara Reid's rep": the reports are the source.
+                names, run = [], run[:first]
+            else:
+                names, run = block, run[: first + len(block)]
         if h.cls == "open":
             names = names or [t for t in run if t.norm not in STOPWORDS]
         else:
@@ -522,6 +601,8 @@ def _negated(v: _View) -> dict[str, tuple[int, int]]:
             w = v.toks[k].norm
             if w in STOPWORDS or w in ("longer", "any", "yet", "ever") or not w.isalpha():
                 continue
+            if v.toks[k].is_capitalised and not v.initial[k]:
+                break  # a name is not what is negated ("never been an NBA coach")
             # Start at the auxiliary before the negation: "will not allow".
             i = h.i - 1 if h.i > 0 and v.toks[h.i - 1].norm in _AUX else h.i
             out.setdefault(stem(w), (i, k + 1))
@@ -547,8 +628,10 @@ def _with_aux(v: _View, k: int) -> list[Tok]:
 def _negation(a: _View, b: _View) -> Iterable[Signal]:
     neg = {v.doc: _negated(v) for v in (a, b)}
     for x, y in ((a, b), (b, a)):
-        if any(h.cls == "negative" for h in _negation_hits(y)):
-            continue  # y negates with a word of its own ("prohibits"): no flip to show
+        if _negation_hits(y):
+            # y negates in its own way ("prohibits", "never before", "not only"): a flip
+            # cannot be told from a rewording.
+            continue
         for word, (i, j) in sorted(neg[x.doc].items(), key=lambda p: p[1]):
             if word in neg[y.doc]:
                 continue
@@ -783,9 +866,12 @@ _DETECTORS: tuple[Callable[[_View, _View], Iterable[Signal]], ...] = (
 
 def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     """Merge signals of one type and detail found in several pairs; sort them."""
-    merged: dict[tuple[str, str], Signal] = {}
+    merged: dict[tuple[str, tuple[tuple[str, ...], ...]], Signal] = {}
     for s in signals:
-        key = (s.type, s.detail)
+        # "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2 are one
+        # difference among three reports: merge on the unordered sides of each part.
+        parts = s.detail.lower().split("; ")
+        key = (s.type, tuple(tuple(sorted(p.split(" vs "))) for p in parts))
         if key in merged:
             old = merged[key]
             docs = tuple(sorted(set(old.docs) | set(s.docs)))

@@ -109,3 +109,10 @@ def test_odd_text_does_not_break(text: str) -> None:
 
 def test_cyrillic_number_is_found() -> None:
     assert one("падения 500-тонной конструкции").value == (Fraction(500),)
+
+
+def test_ages_and_hyphenated_one() -> None:
+    assert one("the 37-year-old").unit == "age"
+    assert same(one("the 37-year-old"), one("the 37 year old man"))
+    assert find("a one-sided fight") == []
+    assert one("a five-year plan").unit == "year"

@@ -40,6 +40,11 @@ def test_unclosed_quote_runs_to_the_paragraph_end() -> None:
     assert not find(text)[0].closed
 
 
+def test_typewriter_quotes() -> None:
+    text = "\"Tara Reid has checked in, '' her rep told Us. ``We are glad,'' he said."
+    assert texts(text) == ["Tara Reid has checked in, ", "We are glad,"]
+
+
 def test_guillemets_and_low_quotes() -> None:
     assert texts("Он сказал: «Мы готовы». Dann „Ja“ sagte er.") == ["Мы готовы", "Ja"]
 
