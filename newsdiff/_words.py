@@ -104,23 +104,23 @@ class Tok:
     end: int
     norm: str
     quoted: bool = False
+    # An all-capitals word of two or more letters (NASA, U.S.).
+    is_acronym: bool = False
+    # Starts with an upper-case letter.
+    is_capitalised: bool = False
 
-    @property
-    def is_acronym(self) -> bool:
-        """Return True for an all-capitals word of two or more letters (NASA, U.S.)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
-    def is_capitalised(self) -> bool:
-        """Return True when the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _split(text: str, start: int) -> list[tuple[str, int, int, str]]:
     """Split one raw token into (text, start, end, norm) parts, expanding clitics."""
     low = text.translate(_APOSTROPHES).lower()
     end = start + len(text)
+    if "'" not in low and "." not in low:
+        return [(text, start, end, low)]
     if "." in low and not low[0].isdigit():
         # A dotted acronym: U.S. -> us, p.m. -> pm.
         return [(text, start, end, low.replace(".", ""))]
@@ -156,7 +156,9 @@ def tokenize(
             if _THOUSANDS.fullmatch(low):
                 low = low.replace(",", "")
             norm = _NUMBER_WORDS.get(low) or spelling(low)
-            out.append(Tok(part, s, e, norm, quoted(s) if quoted else False))
+            cap = part[:1].isupper()
+            acronym = cap and _acronym(part)
+            out.append(Tok(part, s, e, norm, quoted(s) if quoted else False, acronym, cap))
     return out
 
 

@@ -109,25 +109,38 @@ def _sentence_spans(document: Document) -> list[tuple[int, int]]:
     return [(0, len(document.text))]
 
 
+_Words = tuple[tuple[Tok, ...], tuple[bool, ...], bool]
+
+
 def _sentence_words(
     document: Document, start: int, end: int, inside: Callable[[int], bool]
-) -> tuple[list[Tok], list[bool], bool]:
+) -> _Words:
     """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
-    toks = tokenize(document.text, start, end, inside)
+    text = document.text
+    toks = tokenize(text, start, end, inside)
     initial = []
     for i, t in enumerate(toks):
-        before = document.text[start : t.start].rstrip()
-        initial.append(i == 0 or before[-1:] in _OPENERS)
-    return toks, initial, _is_title_case(toks)
+        p = t.start - 1
+        while p >= start and text[p].isspace():
+            p -= 1
+        initial.append(i == 0 or p < start or text[p] in _OPENERS)
+    return tuple(toks), tuple(initial), _is_title_case(toks)
+
+
+@lru_cache(maxsize=256)
+def _document_words(document: Document) -> tuple[_Words, ...]:
+    """Return the words of every sentence of a document (or of its text, unsegmented)."""
+    inside = quotes.Inside(quotes.find(document.text))
+    return tuple(
+        _sentence_words(document, start, end, inside) for start, end in _sentence_spans(document)
+    )
 
 
 @lru_cache(maxsize=256)
 def _name_words(document: Document) -> frozenset[str]:
     """Return words written with a capital inside ordinary sentences of a document."""
-    inside = quotes.Inside(quotes.find(document.text))
     out: set[str] = set()
-    for start, end in _sentence_spans(document):
-        toks, initial, title = _sentence_words(document, start, end, inside)
+    for toks, initial, title in _document_words(document):
         if title:
             continue
         pairs_ = zip(toks, initial, strict=True)
@@ -136,10 +149,10 @@ def _name_words(document: Document) -> frozenset[str]:
 
 
 def _view(documents: Sequence[Document], member: Member) -> _View:
-    """Tokenise one member's sentences."""
+    """Collect one member's words."""
     document = documents[member.doc]
-    inside = quotes.Inside(quotes.find(document.text))
     spans = _sentence_spans(document)
+    words = _document_words(document)
     toks: list[Tok] = []
     initial: list[bool] = []
     title: list[bool] = []
@@ -147,9 +160,8 @@ def _view(documents: Sequence[Document], member: Member) -> _View:
     for i in member.sentences:
         if not 0 <= i < len(spans):
             continue
-        start, end = spans[i]
-        used.append((start, end))
-        t, ini, tc = _sentence_words(document, start, end, inside)
+        used.append(spans[i])
+        t, ini, tc = words[i]
         toks += t
         initial += ini
         title += [tc] * len(t)
