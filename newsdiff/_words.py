@@ -203,6 +203,7 @@ _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i|ic|s)$")
 
 
 def _subsequence(short: str, long_: str) -> bool:
+    """Return True when the letters of short appear in long_, in order."""
     it = iter(long_)
     return all(c in it for c in short)
 

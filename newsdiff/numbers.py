@@ -237,6 +237,7 @@ class _Parser:
         return self.text[self.items[i - 1].end : self.items[i].start]
 
     def item(self, i: int) -> _Item | None:
+        """Return item i, or None past either end."""
         return self.items[i] if 0 <= i < len(self.items) else None
 
     def tight(self, i: int, allow: str = " -") -> bool:
@@ -244,6 +245,7 @@ class _Parser:
         return i < len(self.items) and i > 0 and len(g := self.gap(i)) <= 1 and g in allow + ""
 
     def run(self) -> list[Quantity]:
+        """Return every quantity of the text, in order."""
         out: list[Quantity] = []
         i = 0
         while i < len(self.items):
@@ -297,6 +299,7 @@ class _Parser:
         )
 
     def time(self, i: int) -> tuple[Quantity, int]:
+        """Read a clock time at item i (1:15, 1:15 p.m.)."""
         it = self.items[i]
         h, m = (int(x) for x in it.text.split(":"))
         j, end, known = i + 1, it.end, 0
@@ -309,6 +312,7 @@ class _Parser:
         return Quantity("time", value, None, it.start, end, self.text[it.start : end]), j
 
     def number(self, i: int) -> tuple[Quantity, int] | None:
+        """Read an ordinal, a day-first date, an hour (5 pm) or an amount at item i."""
         it = self.items[i]
         value = _parse_digits(it.text)
         if value is None:
@@ -442,6 +446,7 @@ class _Parser:
         return self.make("amount", (value,), unit, i, j), j
 
     def date_month_first(self, i: int) -> tuple[Quantity, int] | None:
+        """Read a date that starts with its month (February 24, 2022; Feb. 24)."""
         month = Fraction(_MONTHS[self.items[i].low])
         j = i + 1
         day = year = None
@@ -467,6 +472,7 @@ class _Parser:
         return self.make("date", (year, month, day), None, i, j), j
 
     def date_day_first(self, i: int, m: int, day: Fraction) -> tuple[Quantity, int]:
+        """Read a date that starts with its day (24 February; 24th of February)."""
         month = Fraction(_MONTHS[self.items[m].low])
         j = m + 1
         year = None
@@ -488,6 +494,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
 
 
 def _shared_fields(a: Value, b: Value) -> list[tuple[Fraction, Fraction]]:
+    """Return the fields (year, month, day) both values have."""
     return [(x, y) for x, y in zip(a, b, strict=False) if x is not None and y is not None]
 
 
