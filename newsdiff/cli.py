@@ -295,7 +295,7 @@ def main() -> None:
     )
     try:
         # Not standalone: click's own usage errors come here, to be printed on one line.
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="newsdiff")
     except typer.Abort:
         sys.exit(130)  # Ctrl-C (click turns KeyboardInterrupt into Abort)
     except click_error as exc:
