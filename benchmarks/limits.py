@@ -1,0 +1,114 @@
+"""Measure time and peak memory of one comparison per case, each in its own process.
+
+The figures in docs/limits.md come from this script. Each case runs in a child process
+under an address-space cap (--cap-gb, default 4), so a runaway case ends in MemoryError
+instead of taking the machine down. Usage:
+
+    PYTHONPATH=. python benchmarks/limits.py                  # all cases
+    PYTHONPATH=. python benchmarks/limits.py ecb200 worst5000 # some
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ECB = ROOT / "benchmarks" / "data" / "ecbplus"
+SEED = ROOT / "seeds" / "nasa-refutes-rogozin.txt"
+SMALL = ROOT / "seeds" / "nasa-shrugs-off-roscosmos.txt"
+
+CASES = {
+    "ecb200": "200 ECB+ reports of 43 events at once (real news, mixed events)",
+    "same200": "200 reports of one event (ECB+ topic 1 reprinted with an extra line each)",
+    "worst2000": "2 reports, 2,000 sentences, every sentence similar to every other",
+    "worst5000": "the same at the default --max-sentences (5,000)",
+    "big4": "a 4 MB report against a 5 KB one (--max-sentences 0: no limit)",
+    "big20": "a 20 MB report against a 5 KB one, default --max-sentences",
+}
+
+
+def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
+    """Return the reports of a case and the sentence limit to use."""
+    if case in ("ecb200", "same200"):
+        if case == "ecb200":
+            files = sorted(glob.glob(str(ECB / "*" / "*.txt")))
+            random.Random(0).shuffle(files)
+            texts = [Path(f).read_text(encoding="utf-8") for f in files[:200]]
+        else:
+            files = sorted(glob.glob(str(ECB / "1ecb*" / "*.txt")))
+            texts = [
+                Path(files[i % len(files)]).read_text(encoding="utf-8")
+                + f"\n\nExtra sentence number {i}."
+                for i in range(200)
+            ]
+        return [(f"r{i}", t) for i, t in enumerate(texts)], None
+    if case.startswith("worst"):
+        half = int(case[5:]) // 2
+        a = " ".join(f"NASA said item {i} rose." for i in range(half))
+        b = " ".join(f"NASA said thing {i} fell." for i in range(half))
+        return [("a", a), ("b", b)], 0
+    mb = int(case[3:])
+    base = SEED.read_text(encoding="utf-8")
+    big = "\n\n".join([base] * (mb * 2**20 // len(base.encode()) + 1))
+    return [("big", big), ("small", SMALL.read_text(encoding="utf-8"))], (0 if mb < 20 else None)
+
+
+def child(case: str, cap_gb: float) -> None:
+    """Run one case in this process and print a JSON line of its figures."""
+    cap = int(cap_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    import newsdiff
+    from newsdiff.limits import DEFAULT_MAX_SENTENCES
+
+    docs, limit = _docs(case)
+    options = newsdiff.Options(max_sentences=DEFAULT_MAX_SENTENCES if limit is None else limit)
+    t0 = time.perf_counter()
+    try:
+        c = newsdiff.compare(docs, options)
+        result = f"{len(c.groups)} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
+    except MemoryError:
+        result = "MemoryError"
+    except newsdiff.NewsdiffError as exc:
+        result = f"stopped: {str(exc)[:90]}"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    chars = sum(len(t) for _, t in docs)
+    print(
+        json.dumps(
+            {"case": case, "reports": len(docs), "chars": chars, "result": result,
+             "seconds": round(time.perf_counter() - t0, 1), "peak_mb": round(peak)}
+        )
+    )  # fmt: skip
+
+
+def main() -> int:
+    """Run the asked cases, each in a child process, and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", default=list(CASES))
+    parser.add_argument("--cap-gb", type=float, default=4.0)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.cases[0], args.cap_gb)
+        return 0
+    for case in args.cases:
+        r = subprocess.run(
+            [sys.executable, __file__, "--child", "--cap-gb", str(args.cap_gb), case],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        line = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-300:]
+        print(f"{case:10} {CASES.get(case, '')}\n           {line}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
