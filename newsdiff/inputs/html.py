@@ -24,7 +24,7 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, label: str, encoding: str | None = None) -> str:
-    """Decode a page: --encoding wins, then a BOM, then its <meta charset>, then UTF-8."""
+    """Decode a page: a BOM wins (as in HTML5), then --encoding, its <meta charset>, UTF-8."""
     if encoding is not None or data.startswith(_BOMS):
         return decode(data, label, encoding)
     declared = declared_charset(data)
