@@ -284,9 +284,11 @@ def _merge_best_first(
     """Join units into groups best link first; a join needs average support of the group."""
     group_of = list(range(len(units)))
     groups: dict[int, list[int]] = {k: [k] for k in range(len(units))}
+    # Equal scores (repeated sentences) go nearest position first: in "A. A." compared
+    # with itself, a1-b2 came before a2-b2 and the many-to-one rule left a2 unique.
     ranked = sorted(
         ((s, a, b) for (a, b), s in scores.items() if s >= threshold),
-        key=lambda t: (-t[0], t[1], t[2]),
+        key=lambda t: (-t[0], abs(units[t[1]].sent - units[t[2]].sent), t[1], t[2]),
     )
     for _, a, b in ranked:
         ga, gb = group_of[a], group_of[b]
