@@ -21,6 +21,7 @@ from tests.strategies import (
     crafted_text,
     grouping_key,
     is_blank,
+    related_reports,
     report_text,
     reports,
 )
@@ -63,8 +64,12 @@ def test_grouping_does_not_depend_on_input_order(texts: list[str], rnd: random.R
     assert grouping_key(other) == grouping_key(comparison)
 
 
-@settings(CI, max_examples=80)
-@given(st.one_of(crafted_text, report_text).filter(lambda t: not is_blank(t)))
+# Texts that repeat sentences (picked from a small pool), as well as hostile ones.
+_self_texts = st.one_of(crafted_text, report_text, related_reports().map(lambda rs: rs[0]))
+
+
+@settings(CI, max_examples=100)
+@given(_self_texts.filter(lambda t: not is_blank(t)))
 def test_text_compared_with_itself_is_all_shared(text: str) -> None:
     comparison = newsdiff.compare([text, text])
     check_comparison([text, text], comparison)
