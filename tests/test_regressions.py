@@ -45,6 +45,18 @@ def test_sentence_without_content_words_is_shared_with_its_copy(text: str) -> No
     assert comparison.groups and all(g.kind == "shared" for g in comparison.groups)
 
 
+@pytest.mark.parametrize(
+    "text", ["Stocks rose. Stocks rose.", "!!", "A vote. A vote. A vote.", "Hi. Hi. Yo. Hi."]
+)
+def test_repeated_sentences_compared_with_themselves_are_all_shared(text: str) -> None:
+    # After the aligner went many-to-one only, the self-comparison property (and "The.
+    # The." above) found the second of two equal adjacent sentences left unique: the tied
+    # link (a1, b2) was taken before (a2, b2).
+    comparison = newsdiff.compare([text, text])
+    check_comparison([text, text], comparison)
+    assert all(g.kind == "shared" and g.coverage == 2 for g in comparison.groups)
+
+
 def test_sentence_without_content_words_links_only_to_an_exact_copy() -> None:
     comparison = newsdiff.compare(["Stocks rose. 😀", "Stocks rose. 😡"])
     kinds = sorted((g.kind, g.coverage) for g in comparison.groups)
