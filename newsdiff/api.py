@@ -76,9 +76,9 @@ def compare(
         opts.affinity_floor,
         opts.cross_story_penalty,
     )
-    raw = align(segmented, params)
+    raw = align(segmented, params, timings)
     t2 = time.perf_counter()
     timings["align"] = t2 - t1
-    groups = classify(segmented, raw, opts.shared_threshold)
+    groups = classify(segmented, raw, opts.shared_threshold, timings)
     timings["classify"] = time.perf_counter() - t2
     return Comparison(documents=tuple(segmented), groups=groups, timings=timings)
