@@ -30,6 +30,8 @@ _SCALAR_PAIRS = 20_000
 _ALPHABET = 0x10000
 # At most this many adjacent sentences of one report in a group.
 _MAX_RUN = 3
+# Fewest reports in which story clustering is attempted.
+_MIN_STORY_DOCS = 3
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class AlignParams:
     split_containment: float
     affinity_floor: float = 0.0
     cross_story_penalty: float = 0.5
+    group_support: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -160,17 +163,19 @@ def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
 def document_affinity(units: Sequence[Unit]) -> dict[tuple[int, int], float]:
     """Return how strongly each pair of documents is about the same story, from 0 to 1.
 
-    Documents are compared as whole bags of words, words weighted by rarity and by how few
-    documents use them; each pair's similarity is divided by the best similarity either
-    document has with any other, so 1 means "its closest report". With two documents it
-    is always 1; it matters when reports of different events are compared together.
+    Stories differ in who, where and when, so documents are compared as bags of their
+    names, acronyms and numbers, weighted by rarity and by how few documents use them.
+    Each pair's similarity is divided by the best similarity either document has with any
+    other, so 1 means "its closest report". Documents with no such words are left out.
     """
     bags: dict[int, dict[str, int]] = defaultdict(dict)
     for u in units:
         bag = bags[u.doc]
-        for n, q in u.weights.items():
-            bag[n] = max(q, bag.get(n, 0))
-    docs = sorted(bags)
+        for t in u.tokens:
+            q = u.weights.get(t.norm, 0)
+            if q and (t.is_name or t.is_number or t.is_acronym):
+                bag[t.norm] = max(q, bag.get(t.norm, 0))
+    docs = sorted(d for d, bag in bags.items() if bag)
     df: dict[str, int] = defaultdict(int)
     for d in docs:
         for n in bags[d]:
@@ -227,8 +232,11 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     """Return the link score of every candidate pair (a < b) of units."""
     codes = _encode(units)
     pairs = _candidate_pairs(units)
-    affinity = document_affinity(units) if params.affinity_floor > 0 else {}
-    story = _stories(affinity, {u.doc for u in units}, params.affinity_floor)
+    docs = {u.doc for u in units}
+    # Telling stories apart needs at least three reports: two are each other's closest.
+    split = params.affinity_floor > 0 and len(docs) >= _MIN_STORY_DOCS
+    affinity = document_affinity(units) if split else {}
+    story = _stories(affinity, {d for pair in affinity for d in pair}, params.affinity_floor)
     scores: dict[tuple[int, int], float] = {}
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
@@ -236,7 +244,8 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
             s *= params.conflict_penalty
         if affinity:
             da, db = units[a].doc, units[b].doc
-            if story[da] != story[db]:
+            # A report left out of the story clustering (no names) is in every story.
+            if da in story and db in story and story[da] != story[db]:
                 s *= params.cross_story_penalty
         if s > 0:
             scores[(a, b)] = s
@@ -263,6 +272,7 @@ def _merge_best_first(
     scores: dict[tuple[int, int], float],
     threshold: float,
     penalty: float,
+    support: float,
 ) -> list[list[int]]:
     """Join units into groups best link first; a join needs average support of the group."""
     group_of = list(range(len(units)))
@@ -282,14 +292,14 @@ def _merge_best_first(
             if not _contiguous_union(units, groups[ga], groups[gb]):
                 continue
             merged = [*groups[ga], *groups[gb]]
-            if group_similarity(units, merged, penalty) < threshold:
+            if group_similarity(units, merged, penalty) < support:
                 continue
         else:
             total = 0.0
             for x in groups[ga]:
                 for y in groups[gb]:
                     total += scores.get((x, y) if x < y else (y, x), 0.0)
-            if total / (len(groups[ga]) * len(groups[gb])) < threshold:
+            if total / (len(groups[ga]) * len(groups[gb])) < support:
                 continue
         keep, drop = min(ga, gb), max(ga, gb)
         for k in groups[drop]:
@@ -401,7 +411,9 @@ def align(
     t1 = time.perf_counter()
     scores = score_pairs(units, params)
     t2 = time.perf_counter()
-    groups = _merge_best_first(units, scores, params.link_threshold, params.conflict_penalty)
+    groups = _merge_best_first(
+        units, scores, params.link_threshold, params.conflict_penalty, params.group_support
+    )
     groups = _extend_splits(units, groups, params)
     out = []
     for g in groups:

@@ -23,7 +23,7 @@ class Options:
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
     # Factor on a link between sentences that name different numbers or names, none shared.
-    conflict_penalty: float = 0.6
+    conflict_penalty: float = 0.8
     # Share of a neighbouring sentence's weight another report must cover to join a group.
     split_containment: float = 0.6
     # Relative document affinity below which links between two reports are weakened
@@ -31,6 +31,8 @@ class Options:
     affinity_floor: float = 0.25
     # Factor on links between reports of different stories.
     cross_story_penalty: float = 0.5
+    # Average similarity a merged group must keep over all its pairs of reports.
+    group_support: float = 0.3
 
 
 def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document]:
@@ -75,6 +77,7 @@ def compare(
         opts.split_containment,
         opts.affinity_floor,
         opts.cross_story_penalty,
+        opts.group_support,
     )
     raw = align(segmented, params, timings)
     t2 = time.perf_counter()

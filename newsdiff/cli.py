@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from typing import Annotated, NoReturn
@@ -10,6 +12,7 @@ import typer
 
 from newsdiff._version import __version__
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
+from newsdiff.render import formats
 
 app = typer.Typer(
     name="newsdiff",
@@ -30,6 +33,16 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     """Print a one-line error on stderr and exit with the code."""
     sys.stderr.write(f"newsdiff: error: {message}\n")
     raise typer.Exit(int(code))
+
+
+def _stdout_gone() -> NoReturn:
+    """Stop quietly when the reader of stdout went away (`newsdiff ... | head`)."""
+    # Click would exit 1 here, which means "check failed"; a closed pipe is no failure.
+    # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(int(ExitCode.OK))
 
 
 def _debug() -> bool:
@@ -70,11 +83,22 @@ def _use_color(no_color: bool) -> bool:
 def compare(
     files: Annotated[
         list[str],
-        typer.Argument(help="Two or more reports: text files, or - for one on stdin."),
+        typer.Argument(
+            help="Two or more reports: text (.txt, .md), saved pages (.html), JSON Lines of "
+            "articles (.jsonl, one report per line), or - for one text report on stdin."
+        ),
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: table or json.")
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
     ] = "table",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    text_field: Annotated[
+        str,
+        typer.Option("--text-field", help="Field holding the article text in .jsonl inputs."),
+    ] = "text",
     names: Annotated[
         str | None,
         typer.Option("--names", help="Comma-separated column names, one per report."),
@@ -93,7 +117,11 @@ def compare(
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
     try:
-        _run_compare(files, output_format, names, encoding, no_color, width, max_bytes)
+        _run_compare(
+            files, output_format, names, encoding, no_color, width, max_bytes, output, text_field
+        )
+    except BrokenPipeError:
+        _stdout_gone()
     except NewsdiffError as exc:
         if _debug():
             raise
@@ -108,34 +136,87 @@ def _run_compare(
     no_color: bool,
     width: int | None,
     max_bytes: int,
+    output: str | None = None,
+    text_field: str = "text",
 ) -> None:
     """Load, compare and render (errors propagate as NewsdiffError)."""
+    from dataclasses import replace
+
     from newsdiff import render
     from newsdiff.api import compare as run
-    from newsdiff.load import load
+    from newsdiff.inputs import read_documents
 
     renderer = render.get(output_format)
-    if len(files) < 2:
-        raise UsageError(f"need at least two reports to compare, got {len(files)}")
     if files.count("-") > 1:
         raise UsageError("only one report can come from stdin (-)")
-    labels = [n.strip() for n in names.split(",")] if names is not None else None
-    if labels is not None and len(labels) != len(files):
-        raise UsageError(f"--names gives {len(labels)} names for {len(files)} reports")
+    # A .jsonl input holds several reports, so counts are checked after reading.
     docs = [
-        load(f, name=labels[i] if labels else None, encoding=encoding, max_bytes=max_bytes)
-        for i, f in enumerate(files)
+        d
+        for f in files
+        for d in read_documents(f, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
     ]
+    if len(docs) < 2:
+        raise UsageError(f"need at least two reports to compare, got {len(docs)}")
+    if names is not None:
+        labels = [n.strip() for n in names.split(",")]
+        if len(labels) != len(docs):
+            raise UsageError(f"--names gives {len(labels)} names for {len(docs)} reports")
+        docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         # Same file names from different folders: fall back to the paths as given.
-        from dataclasses import replace
-
         docs = [replace(d, id=d.path or d.id) for d in docs]
     comparison = run(docs)
+    if output is not None and output != "-":
+        from newsdiff.output import atomic_writer
+
+        # A file gets no terminal colors; it is written whole or not at all.
+        with atomic_writer(output) as stream:
+            renderer(comparison, stream, render.RenderOptions(color=False, width=width))
+        return
     options = render.RenderOptions(color=_use_color(no_color), width=width)
     renderer(comparison, sys.stdout, options)
     sys.stdout.flush()
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def segment(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Reports to split (same kinds as compare), or - for stdin."),
+    ],
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Decode the reports with this encoding (default UTF-8)."),
+    ] = None,
+    text_field: Annotated[
+        str,
+        typer.Option("--text-field", help="Field holding the article text in .jsonl inputs."),
+    ] = "text",
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
+    ] = 8 * 1024 * 1024,
+) -> None:
+    """Print each report's sentences as JSON Lines: offsets, paragraph, boilerplate mark, text."""
+    try:
+        from dataclasses import replace
+
+        from newsdiff.inputs import read_documents
+        from newsdiff.render.segments import write_segments
+        from newsdiff.segment import segment as split
+
+        if files.count("-") > 1:
+            raise UsageError("only one report can come from stdin (-)")
+        for f in files:
+            docs = read_documents(f, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
+            write_segments((replace(d, sentences=split(d.text)) for d in docs), sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+    except NewsdiffError as exc:
+        if _debug():
+            raise
+        _fail(str(exc), exc.exit_code)
 
 
 def main() -> None:

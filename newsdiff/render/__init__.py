@@ -29,6 +29,11 @@ _RENDERERS: dict[str, Renderer] = {}
 _MODULES: dict[str, str] = {
     "table": "newsdiff.render.table",
     "json": "newsdiff.render.json",
+    "jsonl": "newsdiff.render.jsonl",
+    "csv": "newsdiff.render.csv",
+    "tsv": "newsdiff.render.csv",
+    "markdown": "newsdiff.render.markdown",
+    "html": "newsdiff.render.html",
 }
 
 

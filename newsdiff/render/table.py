@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from rich.console import Console
@@ -14,6 +13,7 @@ from rich.text import Text
 from newsdiff.diff import changed_spans
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
+from newsdiff.render.escape import inert
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -23,13 +23,17 @@ KIND_HELP = {
 }
 # Below this many columns per report, reports are stacked instead of side by side.
 _MIN_COLUMN = 28
-# C0/C1 control characters (but tab and newline) and lone escape sequences.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def inert(text: str) -> str:
-    """Make control characters visible (`\\x1b` as `␛`) so input cannot act on the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+class _Console(Console):
+    """A Console that lets a closed pipe surface as BrokenPipeError for the CLI to handle.
+
+    rich's own handler exits with status 1, which means "check failed" for newsdiff.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Raise instead of exiting."""
+        raise BrokenPipeError
 
 
 def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> Text:
@@ -161,7 +165,7 @@ def _footer(comparison: Comparison, console: Console) -> None:
 @register("table")
 def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions) -> None:
     """Write the comparison as a colored table (stacked when the terminal is narrow)."""
-    console = Console(
+    console = _Console(
         file=stream,
         width=options.width,
         no_color=not options.color,

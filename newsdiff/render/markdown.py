@@ -1,0 +1,86 @@
+"""GitHub-flavoured Markdown: a summary and a side-by-side table that renders on a PR page."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from newsdiff.model import Comparison, Group
+from newsdiff.render import RenderOptions, register
+from newsdiff.render.escape import markdown_cell
+from newsdiff.render.highlight import member_pieces
+from newsdiff.render.view import coverage_text, signals_text, visible_groups
+
+
+def _row(cells: list[str]) -> str:
+    """Return one table row."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cells(comparison: Comparison, group: Group) -> list[str]:
+    """Return one cell per document: its member text, differing words in bold."""
+    pieces = member_pieces(comparison, group)
+    cells = []
+    for d in range(len(comparison.documents)):
+        # Word runs never start or end with a space, so "**" always opens and closes.
+        parts = [
+            f"**{markdown_cell(p.text)}**" if p.differs else markdown_cell(p.text)
+            for p in pieces.get(d, [])
+        ]
+        cells.append("".join(parts).strip())
+    return cells
+
+
+def _summary(comparison: Comparison, out: list[str]) -> None:
+    """Append the counts per kind and the per-report shares."""
+    s = comparison.summary()
+    out.append(
+        f"**{s.documents} reports, {s.groups} groups:** {s.shared} shared, "
+        f"{s.divergent} divergent, {s.unique} unique"
+    )
+    out.append("")
+    out.append(_row(["report", "sentences", "shared", "divergent", "unique", "boilerplate"]))
+    out.append(_row(["---", "--:", "--:", "--:", "--:", "--:"]))
+    for d in s.per_document:
+        doc = comparison.documents[d.doc]
+        out.append(
+            _row(
+                [
+                    markdown_cell(doc.id),
+                    str(d.sentences),
+                    str(d.shared),
+                    str(d.divergent),
+                    str(d.unique),
+                    str(d.boilerplate),
+                ]
+            )
+        )
+
+
+@register("markdown")
+def render_markdown(comparison: Comparison, stream: TextIO, options: RenderOptions) -> None:
+    """Write a Markdown report: heading, summary, then one table row per group."""
+    ids = [markdown_cell(d.id) for d in comparison.documents]
+    out = ["## newsdiff: " + " vs ".join(ids), ""]
+    _summary(comparison, out)
+    out.append("")
+    out.append(
+        "Kinds: **shared** (same fact, same substance), **divergent** (same fact, told "
+        "differently), **unique** (one report only). Words in bold differ between reports."
+    )
+    out.append("")
+    out.append(_row(["#", "kind", "coverage", *ids, "signals"]))
+    out.append(_row(["--:", "---", ":-:", *["---"] * len(ids), "---"]))
+    for group in visible_groups(comparison, options):
+        kind = f"**{group.kind}**" if group.kind == "divergent" else group.kind
+        out.append(
+            _row(
+                [
+                    str(group.index),
+                    kind,
+                    coverage_text(comparison, group),
+                    *_cells(comparison, group),
+                    markdown_cell(signals_text(group)),
+                ]
+            )
+        )
+    stream.write("\n".join(out) + "\n")

@@ -1,0 +1,60 @@
+"""Tests of atomic output files (-o): whole new file or the old one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from newsdiff.errors import InputError
+from newsdiff.output import atomic_writer
+
+
+def test_writes_the_file_with_exact_line_ends(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    with atomic_writer(target) as stream:
+        stream.write("a,b\nРоссия,2\n")
+    assert target.read_bytes() == "a,b\nРоссия,2\n".encode()
+    assert os.listdir(tmp_path) == ["report.csv"]
+
+
+def test_failure_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_writer(target) as stream:
+        stream.write("half of a new rep")
+        raise RuntimeError("renderer failed")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.html"]
+
+
+def test_keeps_the_mode_of_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    with atomic_writer(target) as stream:
+        stream.write("new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        with atomic_writer(tmp_path / "new.jsonl") as stream:
+            stream.write("{}\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.jsonl").stat().st_mode) == 0o644
+
+
+def test_missing_folder_or_directory_target(tmp_path: Path) -> None:
+    with (
+        pytest.raises(InputError, match="does not exist"),
+        atomic_writer(tmp_path / "no" / "x.csv"),
+    ):
+        pass
+    with pytest.raises(InputError, match="is a directory"), atomic_writer(tmp_path):
+        pass
