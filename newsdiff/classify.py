@@ -26,9 +26,13 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
         for d, sents in g.members:
             for s in sents:
                 group_at[(d, s)] = gi
+    # Each report's grouped sentences, gathered once (not a scan of all per report).
+    by_doc: dict[int, list[int]] = {}
+    for dd, s in group_at:
+        by_doc.setdefault(dd, []).append(s)
     keys: dict[int, tuple[float, ...]] = {}
     for d in range(n_docs):
-        positions = sorted(s for (dd, s) in group_at if dd == d)
+        positions = sorted(by_doc.get(d, ()))
         groups = [group_at[(d, s)] for s in positions]
         for i, (s, gi) in enumerate(zip(positions, groups, strict=True)):
             if gi in keys:
