@@ -155,16 +155,17 @@ def _similar_pairs(
     from rapidfuzz.distance import Indel
 
     index: dict[str, int] = {}
-    copies: list[list[int]] = []
+    of_unit = np.full(len(codes), -1, dtype=np.int64)
     for k, code in enumerate(codes):
-        if not code:
-            continue  # no weighted token: shares nothing with anything
-        i = index.setdefault(code, len(index))
-        if i == len(copies):
-            copies.append([])
-        copies[i].append(k)
+        if code:  # a unit without weighted tokens shares nothing with anything
+            of_unit[k] = index.setdefault(code, len(index))
     distinct = list(index)
-    pairs: set[tuple[int, int]] = set()
+    # The units of each distinct bag, as slices of one array.
+    members = np.argsort(of_unit, kind="stable")[np.count_nonzero(of_unit < 0) :]
+    count = np.bincount(of_unit[of_unit >= 0], minlength=len(distinct))
+    offset = np.concatenate(([0], np.cumsum(count)[:-1]))
+    firsts: list[Any] = []
+    seconds: list[Any] = []
     for start in range(0, len(distinct), _BLOCK_ROWS):
         block = process.cdist(
             distinct[start : start + _BLOCK_ROWS],
@@ -175,16 +176,27 @@ def _similar_pairs(
             workers=-1,
         )
         rows, cols = np.nonzero(block)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = i + start, j + start
-            if j < i:
-                continue  # each pair of distinct bags once (the block's lower part)
-            for a in copies[i]:
-                for b in copies[j]:
-                    x, y = (a, b) if a < b else (b, a)
-                    if units[x].doc != units[y].doc and units[x].script == units[y].script:
-                        pairs.add((x, y))
-    return sorted(pairs)
+        i, j = rows + start, cols + start
+        keep = j >= i  # each pair of distinct bags once (the block's lower part is a repeat)
+        firsts.append(i[keep])
+        seconds.append(j[keep])
+    i = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
+    j = np.concatenate(seconds) if seconds else np.zeros(0, dtype=np.int64)
+    # Every unit of bag i with every unit of bag j: pair p has count[i] * count[j] of them.
+    per = count[i] * count[j]
+    p = np.repeat(np.arange(len(i)), per)
+    k = np.arange(len(p)) - np.repeat(np.cumsum(per) - per, per)
+    a = members[offset[i[p]] + k // count[j[p]]]
+    b = members[offset[j[p]] + k % count[j[p]]]
+    x, y = np.minimum(a, b), np.maximum(a, b)
+    doc = np.array([u.doc for u in units])
+    script_of: dict[str, int] = {}
+    script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
+    # Within one bag each pair comes twice (a, b and b, a) and with itself: keep a < b.
+    ok = ((i[p] != j[p]) | (a < b)) & (doc[x] != doc[y]) & (script[x] == script[y])
+    x, y = x[ok], y[ok]
+    order = np.lexsort((y, x))
+    return list(zip(x[order].tolist(), y[order].tolist(), strict=True))
 
 
 def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int]:
@@ -230,7 +242,9 @@ def _marks_conflict(
     a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
 ) -> bool:
     """Tell `_conflict` from the sentences' marks (computed once per sentence, not pair)."""
-    return any(sa and sb and sa.isdisjoint(sb) for sa, sb in zip(a, b, strict=True))
+    # Unrolled: this runs for every scored pair, millions in a large cluster.
+    (na, ma), (nb, mb) = a, b
+    return bool(na and nb and na.isdisjoint(nb)) or bool(ma and mb and ma.isdisjoint(mb))
 
 
 def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
