@@ -25,8 +25,8 @@ from newsdiff.normalize import (
     tokenize,
 )
 
-# Below this many candidate pairs a scalar loop beats importing numpy for cdist.
-_SCALAR_PAIRS = 20_000
+# Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
+_SCALAR_PAIRS = 2_000
 # Above this many unit pairs sharing a token, candidates are the pairs that are similar
 # enough (_similar_pairs) rather than all pairs sharing a token.
 _INDEX_PAIRS = 1_000_000
@@ -125,8 +125,11 @@ def _candidate_pairs(
     for k, u in enumerate(units):
         for norm in u.weights:
             postings[norm].append(k)
-    if sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values()) > _INDEX_PAIRS:
+    estimate = sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values())
+    if estimate > _INDEX_PAIRS:
         return _similar_pairs(units, codes, min_dice)
+    if estimate >= _SCALAR_PAIRS:
+        return _index_pairs(units, list(postings.values()))
     pairs: set[tuple[int, int]] = set()
     for ks in postings.values():
         for x in range(len(ks)):
@@ -135,6 +138,25 @@ def _candidate_pairs(
                 if units[a].doc != units[b].doc and units[a].script == units[b].script:
                     pairs.add((a, b))
     return sorted(pairs)
+
+
+def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple[int, int]]:
+    """Return `_candidate_pairs`' pairs from the posting lists, in numpy (same pairs, order)."""
+    import numpy as np
+
+    flat = np.fromiter((k for ks in postings for k in ks), dtype=np.int64)
+    size = np.array([len(ks) for ks in postings], dtype=np.int64)
+    # Each entry pairs with the entries after it in its posting list.
+    after = np.repeat(np.cumsum(size), size) - np.arange(len(flat)) - 1
+    first = np.repeat(np.arange(len(flat)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    a, b = flat[first], flat[second]
+    doc = np.array([u.doc for u in units])
+    script_of: dict[str, int] = {}
+    script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
+    ok = (doc[a] != doc[b]) & (script[a] == script[b])
+    keys = np.unique(a[ok] * len(units) + b[ok])
+    return list(zip((keys // len(units)).tolist(), (keys % len(units)).tolist(), strict=True))
 
 
 def _similar_pairs(
