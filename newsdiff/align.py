@@ -470,19 +470,22 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     return scores
 
 
-def _contiguous_union(units: Sequence[Unit], ga: list[int], gb: list[int]) -> bool:
-    """Tell whether each report's sentences in the union of two groups form one short run.
+def _split_runs(units: Sequence[Unit], ga: list[int], gb: list[int]) -> int | None:
+    """Return how many reports hold several sentences in the union of two groups.
 
-    This lets one report's two adjacent short sentences meet a long sentence of another
-    report that says both, without letting a group gather unrelated sentences.
+    None when some report's sentences would not form one short run of adjacent sentences:
+    a group may hold one report's two short sentences that another says in one long one,
+    never sentences from different places of a report.
     """
     per_doc: dict[int, list[int]] = defaultdict(list)
     for k in (*ga, *gb):
         per_doc[units[k].doc].append(units[k].sent)
+    runs = 0
     for sents in per_doc.values():
         if len(sents) > _MAX_RUN or max(sents) - min(sents) != len(sents) - 1:
-            return False
-    return True
+            return None
+        runs += len(sents) > 1
+    return runs
 
 
 def _merge_best_first(
@@ -507,10 +510,12 @@ def _merge_best_first(
         if any(units[k].doc in docs_a for k in groups[gb]):
             # Two groups holding the same report merge only as one report's adjacent
             # sentences, when the merged group as a whole still agrees.
-            if not _contiguous_union(units, groups[ga], groups[gb]):
+            # Many-to-one only: when two reports both split a passage (many-to-many),
+            # neighbouring facts chain together (measured: ECB+ precision 0.81 -> 0.73).
+            runs = _split_runs(units, groups[ga], groups[gb])
+            if runs is None or runs > 1:
                 continue
-            merged = [*groups[ga], *groups[gb]]
-            if group_similarity(units, merged, penalty) < support:
+            if group_similarity(units, [*groups[ga], *groups[gb]], penalty) < support:
                 continue
         else:
             total = 0.0
@@ -630,7 +635,11 @@ def align(
     scores = score_pairs(units, params)
     t2 = time.perf_counter()
     groups = _merge_best_first(
-        units, scores, params.link_threshold, params.conflict_penalty, params.group_support
+        units,
+        scores,
+        params.link_threshold,
+        params.conflict_penalty,
+        params.group_support,
     )
     groups = _extend_splits(units, groups, params)
     out = []

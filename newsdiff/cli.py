@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from newsdiff import cli_corpus
 from newsdiff._version import __version__
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
 from newsdiff.render import formats
@@ -114,11 +115,33 @@ def compare(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
     ] = 8 * 1024 * 1024,
+    signal_types: Annotated[
+        str | None,
+        typer.Option(
+            "--signals",
+            help="Show only groups with these signals (comma-separated: number,quote,"
+            "attribution,hedge,negation,entity,tone).",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show each group's similarity and what fired.")
+    ] = False,
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
     try:
+        wanted = _signal_filter(signal_types)
         _run_compare(
-            files, output_format, names, encoding, no_color, width, max_bytes, output, text_field
+            files,
+            output_format,
+            names,
+            encoding,
+            no_color,
+            width,
+            max_bytes,
+            output,
+            text_field,
+            signal_filter=wanted,
+            explain=explain,
         )
     except BrokenPipeError:
         _stdout_gone()
@@ -126,6 +149,22 @@ def compare(
         if _debug():
             raise
         _fail(str(exc), exc.exit_code)
+
+
+def _signal_filter(value: str | None) -> frozenset[str] | None:
+    """Parse --signals into a set of signal types, or raise UsageError for an unknown one."""
+    if value is None:
+        return None
+    from newsdiff.model import SIGNAL_TYPES
+
+    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = sorted(wanted - set(SIGNAL_TYPES))
+    if unknown or not wanted:
+        raise UsageError(
+            f"unknown signal type {', '.join(unknown) or repr(value)}; "
+            f"choose from: {', '.join(SIGNAL_TYPES)}"
+        )
+    return wanted
 
 
 def _run_compare(
@@ -138,6 +177,8 @@ def _run_compare(
     max_bytes: int,
     output: str | None = None,
     text_field: str = "text",
+    signal_filter: frozenset[str] | None = None,
+    explain: bool = False,
 ) -> None:
     """Load, compare and render (errors propagate as NewsdiffError)."""
     from dataclasses import replace
@@ -167,14 +208,16 @@ def _run_compare(
         # Same file names from different folders: fall back to the paths as given.
         docs = [replace(d, id=d.path or d.id) for d in docs]
     comparison = run(docs)
+    options = render.RenderOptions(
+        color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter
+    )
     if output is not None and output != "-":
         from newsdiff.output import atomic_writer
 
         # A file gets no terminal colors; it is written whole or not at all.
         with atomic_writer(output) as stream:
-            renderer(comparison, stream, render.RenderOptions(color=False, width=width))
+            renderer(comparison, stream, replace(options, color=False))
         return
-    options = render.RenderOptions(color=_use_color(no_color), width=width)
     renderer(comparison, sys.stdout, options)
     sys.stdout.flush()
 
@@ -217,6 +260,9 @@ def segment(
         if _debug():
             raise
         _fail(str(exc), exc.exit_code)
+
+
+cli_corpus.register(app)
 
 
 def main() -> None:

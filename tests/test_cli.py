@@ -64,6 +64,18 @@ def test_identical_reports_are_not_an_error() -> None:
     assert out["summary"]["divergent"] == out["summary"]["unique"] == 0
 
 
+def test_signals_filter_and_explain() -> None:
+    args = ["compare", str(SEED_A), str(SEED_B), "--width", "140", "--no-color"]
+    full = runner.invoke(app, args)
+    quotes = runner.invoke(app, [*args, "--signals", "quote"])
+    explained = runner.invoke(app, [*args, "--signals", "number,quote", "--explain"])
+    assert full.exit_code == quotes.exit_code == explained.exit_code == 0
+    # Only the groups with a quote signal remain: the seeds' two reworded quotes.
+    assert quotes.stdout.count("quote:") == 2 and "attribution:" not in quotes.stdout
+    assert full.stdout.count("divergent") > quotes.stdout.count("divergent")
+    assert "sim 0." in explained.stdout and "sim 0." not in quotes.stdout
+
+
 def _write(tmp_path: Path, name: str, data: bytes) -> str:
     p = tmp_path / name
     p.write_bytes(data)
@@ -79,6 +91,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
         ([str(SEED_A), str(SEED_B), "-f", "yaml"], 2, "unknown format 'yaml'"),
         ([str(SEED_A), str(SEED_B), "--names", "x"], 2, "--names gives 1 names for 2 reports"),
         (["-", "-"], 2, "only one report can come from stdin"),
+        ([str(SEED_A), str(SEED_B), "--signals", "number,bogus"], 2, "unknown signal type bogus"),
     ],
 )
 def test_errors(args: list[str], code: int, message: str) -> None:

@@ -1,0 +1,292 @@
+"""The `newsdiff corpus` and `newsdiff check` commands (registered on the main typer app).
+
+Only typer and the small model/error modules are imported here; discovery, engines,
+writers and the comparison pipeline are imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any, NoReturn, TextIO
+
+import typer
+
+from newsdiff.errors import ExitCode, NewsdiffError
+
+CORPUS_EPILOG = (
+    "Exit codes: 0 every cluster compared, 1 some cluster failed (its row says why), "
+    "2 usage error, 3 input error (PATH missing or not a corpus)."
+)
+CHECK_EPILOG = (
+    "Exit codes: 0 every cluster passed, 1 a cluster broke a rule or failed, "
+    "2 usage error (also a bad config file), 3 input error (PATH missing or not a corpus)."
+)
+
+PathArg = Annotated[
+    str,
+    typer.Argument(
+        help="A folder of cluster folders (one per event), or a JSON Lines file of articles.",
+        show_default=False,
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", "-w", min=1, help="Processes for --engine local (default: the CPU count)."
+    ),
+]
+Engine = Annotated[
+    str, typer.Option("--engine", help="Where clusters run: local, or dask (newsdiff[dask]).")
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
+    ),
+]
+ClusterField = Annotated[
+    str, typer.Option("--cluster-field", help="JSON Lines: the field holding the cluster id.")
+]
+TextField = Annotated[
+    str, typer.Option("--text-field", help="JSON Lines: the field holding the article text.")
+]
+IdField = Annotated[
+    str, typer.Option("--id-field", help="JSON Lines: the field naming the article.")
+]
+Details = Annotated[
+    str | None,
+    typer.Option("--details", help="Write each cluster's full newsdiff/1 JSON into this folder."),
+]
+Output = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write the report to this file, not stdout.")
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Decode report files with this encoding (default UTF-8)."),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")
+]
+NoColor = Annotated[bool, typer.Option("--no-color", help="Print without color.")]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What `corpus` and `check` share."""
+
+    path: str
+    output_format: str
+    workers: int | None
+    engine: str
+    scheduler: str | None
+    cluster_field: str
+    text_field: str
+    id_field: str
+    details: str | None
+    output: str | None
+    encoding: str | None
+    quiet: bool
+    no_color: bool
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    """Print a one-line error on stderr and exit with the code."""
+    sys.stderr.write(f"newsdiff: error: {message}\n")
+    raise typer.Exit(int(code))
+
+
+def _note(message: str, quiet: bool) -> None:
+    """Print a diagnostic line on stderr unless quiet."""
+    if not quiet:
+        sys.stderr.write(f"newsdiff: {message}\n")
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Yield stdout, or the --output file (newline="" so CSV rows keep their \\n)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        from newsdiff.errors import InputError
+
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    with fh:
+        yield fh
+
+
+def _stream(
+    opts: RunOptions,
+    writers: dict[str, Any],
+    on_record: Callable[[Any], Any],
+) -> tuple[int, float]:
+    """Run every cluster, write each item as it comes; return (clusters, seconds)."""
+    from newsdiff.corpus import WorkerSettings, run, warm_up
+    from newsdiff.discover import JsonlFields, discover
+    from newsdiff.engines import make_engine
+    from newsdiff.render.corpus import WriterOptions, name_width, pick
+    from newsdiff.render.progress import progress
+
+    factory = pick(writers, opts.output_format)
+    fields = JsonlFields(opts.cluster_field, opts.text_field, opts.id_field)
+    corpus = discover(opts.path, fields)
+    color = (
+        not opts.no_color
+        and not os.environ.get("NO_COLOR")
+        and opts.output is None
+        and sys.stdout.isatty()
+    )
+    wopts = WriterOptions(color=color, name_width=name_width(corpus.names), title=opts.path)
+    settings = WorkerSettings(encoding=opts.encoding)
+    t0 = time.perf_counter()
+    count = 0
+    with (
+        make_engine(opts.engine, opts.workers, opts.scheduler, warm_up) as engine,
+        _output(opts.output) as out,
+        progress(len(corpus), "clusters", sys.stderr, opts.quiet) as bar,
+    ):
+        writer = factory(bar.stdout(out) if opts.output is None else out, wopts)
+        for record in run(corpus, engine, settings, opts.details):
+            writer.write(on_record(record))
+            bar.advance()
+            count += 1
+        writer.close()
+    return count, time.perf_counter() - t0
+
+
+def corpus(
+    path: PathArg,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")
+    ] = "table",
+    workers: Workers = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    cluster_field: ClusterField = "cluster",
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    details: Details = None,
+    output: Output = None,
+    encoding: Encoding = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+) -> None:
+    """Compare every cluster of a corpus and print one summary row per cluster."""
+    from newsdiff.render.corpus import CORPUS_WRITERS
+
+    opts = RunOptions(
+        path, output_format, workers, engine, scheduler, cluster_field, text_field,
+        id_field, details, output, encoding, quiet, no_color,
+    )  # fmt: skip
+    failed = 0
+
+    def count_errors(record: Any) -> Any:
+        nonlocal failed
+        failed += record.error is not None
+        return record
+
+    try:
+        n, seconds = _stream(opts, CORPUS_WRITERS, count_errors)
+    except NewsdiffError as exc:
+        if os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0"):
+            raise
+        _fail(str(exc), exc.exit_code)
+    _note(f"{n} clusters in {seconds:.1f} s: {n - failed} compared, {failed} failed", quiet)
+    raise typer.Exit(int(ExitCode.FAILED if failed else ExitCode.OK))
+
+
+def check(
+    path: PathArg,
+    min_shared: Annotated[
+        float | None,
+        typer.Option("--min-shared", help="Fail below this share of sentences shared (0-1)."),
+    ] = None,
+    max_unique: Annotated[
+        float | None,
+        typer.Option("--max-unique", help="Fail above this share of sentences unique (0-1)."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", help="Fail on any signal of these types, e.g. number,quote,negation."
+        ),
+    ] = None,
+    min_reports: Annotated[
+        int | None, typer.Option("--min-reports", help="Fail with fewer reports than this.")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            help="Rules file (default: newsdiff.toml, or [tool.newsdiff] in pyproject.toml, "
+            "found from the current folder upward).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: table, jsonl, csv, github or junit."),
+    ] = "table",
+    workers: Workers = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    cluster_field: ClusterField = "cluster",
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    details: Details = None,
+    output: Output = None,
+    encoding: Encoding = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+) -> None:
+    """Compare every cluster and apply rules; exit 1 if any cluster breaks one."""
+    from newsdiff.render.check import CHECK_WRITERS
+    from newsdiff.rules import evaluate, resolve_rules
+
+    opts = RunOptions(
+        path, output_format, workers, engine, scheduler, cluster_field, text_field,
+        id_field, details, output, encoding, quiet, no_color,
+    )  # fmt: skip
+    failed = 0
+    try:
+        rules, source = resolve_rules(
+            {
+                "min-shared": min_shared,
+                "max-unique": max_unique,
+                "fail-on": fail_on,
+                "min-reports": min_reports,
+            },
+            config,
+        )
+
+        def judge(record: Any) -> Any:
+            nonlocal failed
+            result = evaluate(record, rules)
+            failed += not result.passed
+            return result
+
+        n, seconds = _stream(opts, CHECK_WRITERS, judge)
+    except NewsdiffError as exc:
+        if os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0"):
+            raise
+        _fail(str(exc), exc.exit_code)
+    origin = f" from {source}" if source is not None else ""
+    _note(
+        f"checked {n} clusters in {seconds:.1f} s ({rules.describe()}{origin}): "
+        f"{n - failed} passed, {failed} failed",
+        quiet,
+    )
+    raise typer.Exit(int(ExitCode.FAILED if failed else ExitCode.OK))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `corpus` and `check` commands to the newsdiff app."""
+    app.command("corpus", epilog=CORPUS_EPILOG)(corpus)
+    app.command("check", epilog=CHECK_EPILOG)(check)

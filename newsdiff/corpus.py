@@ -1,0 +1,292 @@
+"""Corpus mode: compare every cluster of a corpus and summarise each in one record."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsdiff.discover import ClusterTask, Corpus
+from newsdiff.errors import InputError, NewsdiffError
+from newsdiff.load import check_text, load
+from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
+
+if TYPE_CHECKING:
+    from newsdiff.engines import Engine
+
+# A compare function takes the reports of one cluster and returns their comparison.
+# It must be a top-level function so that it pickles for worker processes and Dask.
+CompareFn = Callable[[list[Document]], Comparison]
+
+# Fewer reports than this leave nothing to compare: the cluster is an error row.
+MIN_REPORTS = 2
+
+# Signal details kept per type as evidence for `check` (the counts are complete).
+EXAMPLES_PER_TYPE = 3
+
+
+@dataclass(frozen=True)
+class ClusterRecord:
+    """The summary of one cluster: counts, shares, signals and the slowest step, or an error."""
+
+    index: int
+    cluster: str
+    source: str
+    line: int | None = None
+    reports: int = 0
+    sentences: int = 0
+    # Groups per kind, in KINDS order.
+    groups: Mapping[str, int] = field(default_factory=dict)
+    # Share of the cluster's content sentences in groups of each kind (0..1).
+    shares: Mapping[str, float] = field(default_factory=dict)
+    # Signals per type, every SIGNAL_TYPES key present, other types after them.
+    signals: Mapping[str, int] = field(default_factory=dict)
+    # (type, "group N (report vs report): detail") pairs, at most EXAMPLES_PER_TYPE per type.
+    examples: tuple[tuple[str, str], ...] = ()
+    slowest_step: str | None = None
+    # Measured times vary from run to run, so records compare equal without them.
+    slowest_seconds: float | None = field(default=None, compare=False)
+    seconds: float = field(default=0.0, compare=False)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the cluster was compared."""
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the record (what `--format jsonl` prints)."""
+        slowest = (
+            None
+            if self.slowest_step is None
+            else {"step": self.slowest_step, "seconds": round(self.slowest_seconds or 0.0, 4)}
+        )
+        return {
+            "cluster": self.cluster,
+            "status": "ok" if self.ok else "error",
+            "source": self.source,
+            "line": self.line,
+            "reports": self.reports,
+            "sentences": self.sentences,
+            "groups": dict(self.groups),
+            "shares": dict(self.shares),
+            "signals": dict(self.signals),
+            "slowest": slowest,
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back: the record and, on request, the cluster's newsdiff/1 JSON."""
+
+    record: ClusterRecord
+    details: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """How a worker compares a cluster; pickled along with every task."""
+
+    compare: CompareFn | None = None
+    details: bool = False
+    encoding: str | None = None
+
+
+def default_compare(docs: list[Document]) -> Comparison:
+    """Compare documents with the newsdiff pipeline (imported here: workers pay, not --help)."""
+    import newsdiff
+
+    return newsdiff.compare(docs)
+
+
+def warm_up() -> None:
+    """Load the pipeline's lazy data once, so the first cluster's step times are not inflated."""
+    import newsdiff
+
+    newsdiff.compare(["The council met on Monday.", "On Monday the council met."])
+
+
+def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) -> ClusterRecord:
+    """Summarise a comparison in one record."""
+    summary = cmp.summary()
+    content = sum(d.sentences - d.boilerplate for d in summary.per_document)
+    in_kind = {
+        "shared": sum(d.shared for d in summary.per_document),
+        "divergent": sum(d.divergent for d in summary.per_document),
+        "unique": sum(d.unique for d in summary.per_document),
+    }
+    shares: dict[str, float] = {
+        k: round(in_kind[k] / content, 4) if content else 0.0 for k in KINDS
+    }
+    signals = dict.fromkeys(SIGNAL_TYPES, 0)
+    examples: dict[tuple[str, str], None] = {}
+    kept: dict[str, int] = {}
+    for g in cmp.groups:
+        for s in g.signals:
+            signals[s.type] = signals.get(s.type, 0) + 1
+            if kept.get(s.type, 0) < EXAMPLES_PER_TYPE:
+                # Name the reports, so the evidence can be found without the details file.
+                names = " vs ".join(cmp.documents[d].id for d in s.docs)
+                example = (s.type, f"group {g.index} ({names}): {s.detail}")
+                if example not in examples:
+                    examples[example] = None
+                    kept[s.type] = kept.get(s.type, 0) + 1
+    slowest_step, slowest_seconds = None, None
+    if cmp.timings:
+        # Ties go to the step named first alphabetically, so the choice is stable.
+        slowest_step, slowest_seconds = min(cmp.timings.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ClusterRecord(
+        index=index,
+        cluster=task.name,
+        source=task.source,
+        line=task.line,
+        reports=summary.documents,
+        sentences=sum(d.sentences for d in summary.per_document),
+        groups={"shared": summary.shared, "divergent": summary.divergent, "unique": summary.unique},
+        shares=shares,
+        signals=signals,
+        examples=tuple(examples),
+        slowest_step=slowest_step,
+        slowest_seconds=slowest_seconds,
+        seconds=seconds,
+    )
+
+
+def error_record(
+    task: ClusterTask, reason: str, reports: int = 0, seconds: float = 0.0
+) -> ClusterRecord:
+    """Return the record of a cluster that could not be compared."""
+    return ClusterRecord(
+        index=task.index,
+        cluster=task.name,
+        source=task.source,
+        line=task.line,
+        reports=reports,
+        seconds=seconds,
+        error=reason,
+    )
+
+
+def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
+    """Read and compare one cluster; never raise (a failure becomes the cluster's error row)."""
+    t0 = time.perf_counter()
+    if task.problem is not None:
+        return Outcome(error_record(task, task.problem))
+    count = len(task.files) or len(task.articles)
+    if count < MIN_REPORTS:
+        what = "no reports" if count == 0 else f"only {count} report"
+        return Outcome(
+            error_record(task, f"{what}; a comparison needs at least {MIN_REPORTS}", count)
+        )
+    try:
+        docs = read_reports(task, settings.encoding)
+        compare = settings.compare or default_compare
+        cmp = compare(docs)
+    except NewsdiffError as exc:
+        return Outcome(error_record(task, str(exc), count, time.perf_counter() - t0))
+    except Exception as exc:
+        # A bug on one cluster must not end a run over thousands; the row names it.
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return Outcome(error_record(task, reason, count, time.perf_counter() - t0))
+    record = summarize(task.index, task, cmp, time.perf_counter() - t0)
+    details = details_json(cmp) if settings.details else None
+    return Outcome(record, details)
+
+
+def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Document]:
+    """Read the reports of a cluster into unsegmented Documents."""
+    if task.kind == "folder":
+        return [load(path, encoding=encoding) for path in task.files]
+    docs: list[Document] = []
+    names: set[str] = set()
+    try:
+        fh = open(task.source, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise InputError(f"{task.source}: cannot read ({exc.strerror or exc})") from None
+    with fh:
+        for art in task.articles:
+            fh.seek(art.offset)
+            where = f"{task.source}:{art.line}"
+            try:
+                obj = json.loads(fh.readline())
+            except ValueError:
+                # Discovery parsed this line: the file changed during the run.
+                raise InputError(f"{where}: not valid JSON any more (file changed?)") from None
+            text = obj.get(task.text_field)
+            if not isinstance(text, str):
+                raise InputError(f"{where}: no text field {task.text_field!r} (see --text-field)")
+            check_text(text, where)
+            raw_id = obj.get(task.id_field)
+            name = str(raw_id) if isinstance(raw_id, str | int) else f"line {art.line}"
+            if name in names:
+                name = f"{name} (line {art.line})"
+            names.add(name)
+            docs.append(Document(id=name, text=text, path=where))
+    return docs
+
+
+def details_json(cmp: Comparison) -> str:
+    """Return the newsdiff/1 JSON of a comparison, as `newsdiff compare --format json` prints it."""
+    import io
+
+    from newsdiff.render import RenderOptions, render
+
+    buf = io.StringIO()
+    render("json", cmp, buf, RenderOptions(color=False))
+    return buf.getvalue()
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def details_filename(cluster: str) -> str:
+    """Return a safe file name for a cluster's details (names from data never pick paths)."""
+    safe = _UNSAFE.sub("_", cluster)[:100].lstrip(".")
+    if safe != cluster or not safe:
+        # Two names that clean up alike must not overwrite each other.
+        digest = hashlib.sha1(cluster.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        safe = f"{safe or 'cluster'}-{digest}"
+    return f"{safe}.json"
+
+
+def write_details(folder: str, cluster: str, text: str) -> None:
+    """Write one cluster's JSON into `folder` atomically (readers never see half a file)."""
+    target = os.path.join(folder, details_filename(cluster))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".newsdiff-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def run(
+    corpus: Corpus,
+    engine: Engine,
+    settings: WorkerSettings | None = None,
+    details_dir: str | None = None,
+) -> Iterator[ClusterRecord]:
+    """Compare every cluster and yield its record, in cluster order, as results arrive."""
+    settings = settings or WorkerSettings()
+    if details_dir is not None:
+        try:
+            os.makedirs(details_dir, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{details_dir}: cannot create ({exc.strerror or exc})") from None
+        settings = WorkerSettings(settings.compare, True, settings.encoding)
+    worker = functools.partial(process_cluster, settings=settings)
+    for outcome in engine.map(worker, corpus.tasks()):
+        if details_dir is not None and outcome.details is not None:
+            write_details(details_dir, outcome.record.cluster, outcome.details)
+        yield outcome.record

@@ -1,0 +1,209 @@
+"""Engines run one function over many clusters and yield results in input order.
+
+Every engine keeps a bounded window of clusters in flight, so memory stays flat however
+large the corpus is, and yields each result as soon as it and all before it are done.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
+
+from newsdiff.errors import InputError, UsageError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Clusters in flight per worker: enough that no worker waits while the oldest cluster
+# (whose result must come out first) is still running, few enough to keep memory flat.
+WINDOW_PER_WORKER = 4
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """Maps a picklable function over items; results come back in input order."""
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Yield fn(item) for each item, in order, with a bounded number in flight."""
+        ...
+
+    def close(self) -> None:
+        """Release workers and connections."""
+        ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class _Closing:
+    """Context-manager support shared by the engines."""
+
+    def close(self) -> None:
+        """Release workers and connections."""
+
+    def __enter__(self) -> Engine:
+        return self  # type: ignore[return-value]
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SerialEngine(_Closing):
+    """Run in this process, one item after another (one worker: no pool to pay for)."""
+
+    workers = 1
+
+    def __init__(self, initializer: Callable[[], None] | None = None) -> None:
+        self._initializer = initializer
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Yield fn(item) for each item, in order."""
+        if self._initializer is not None:
+            self._initializer()
+            self._initializer = None
+        for item in items:
+            yield fn(item)
+
+
+def _ordered_window(
+    submit: Callable[[T], Any], result: Callable[[Any], R], items: Iterable[T], window: int
+) -> Iterator[R]:
+    """Keep `window` items submitted; yield the oldest's result, then submit one more."""
+    it = iter(items)
+    pending = deque(submit(item) for item in islice(it, window))
+    while pending:
+        head = pending.popleft()
+        value = result(head)
+        for item in islice(it, 1):
+            pending.append(submit(item))
+        yield value
+
+
+class ProcessEngine(_Closing):
+    """Run on a pool of worker processes on this machine."""
+
+    def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
+        if workers < 1:
+            raise UsageError(f"--workers must be 1 or more, not {workers}")
+        self.workers = workers
+        self._initializer = initializer
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # forkserver: children start from a clean process, not a fork of one whose
+            # threads (a progress bar's refresher) may hold locks.
+            method = (
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            )
+            ctx = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=ctx, initializer=self._initializer
+            )
+        return self._pool
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Yield fn(item) for each item, in order, computed in worker processes."""
+        pool = self._executor()
+
+        def submit(item: T) -> Future[R]:
+            return pool.submit(fn, item)
+
+        def result(fut: Future[R]) -> R:
+            return fut.result()
+
+        return _ordered_window(submit, result, items, self.workers * WINDOW_PER_WORKER)
+
+    def close(self) -> None:
+        """Stop the worker processes, dropping clusters not started yet."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskEngine(_Closing):
+    """Run on an existing Dask distributed cluster (the optional extra newsdiff[dask]).
+
+    Tasks name their report files, so the workers must see the corpus at the same path
+    (a shared or network file system), as Dask workers usually do for file data.
+    """
+
+    def __init__(self, scheduler: str, timeout: float = 10.0) -> None:
+        try:
+            # Imported by name: distributed is optional and untyped.
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError:
+            raise UsageError(
+                "--engine dask needs Dask's distributed scheduler: pip install 'newsdiff[dask]'"
+            ) from None
+        try:
+            self._client: Any = distributed.Client(scheduler, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        threads = sum(self._client.nthreads().values())
+        self.workers = max(threads, 1)
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Yield fn(item) for each item, in order, computed on the Dask cluster."""
+        client = self._client
+
+        def submit(item: T) -> Any:
+            # pure=False: two equal tasks are still two clusters, never deduplicated.
+            return client.submit(fn, item, pure=False)
+
+        def result(fut: Any) -> R:
+            value: R = fut.result()
+            fut.release()
+            return value
+
+        return _ordered_window(submit, result, items, self.workers * WINDOW_PER_WORKER)
+
+    def close(self) -> None:
+        """Disconnect from the scheduler (the cluster itself keeps running)."""
+        self._client.close()
+
+
+def make_engine(
+    name: str,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Engine:
+    """Return the engine called `name`: "local" (processes on this machine) or "dask".
+
+    `initializer` runs once per local worker before its first item (a picklable
+    top-level function); Dask workers are long-lived and warm up on their first cluster.
+    """
+    if name == "local":
+        if scheduler is not None:
+            raise UsageError("--scheduler only applies to --engine dask")
+        n = workers if workers is not None else (os.cpu_count() or 1)
+        if n < 1:
+            raise UsageError(f"--workers must be 1 or more, not {n}")
+        return SerialEngine(initializer) if n == 1 else ProcessEngine(n, initializer)
+    if name == "dask":
+        if workers is not None:
+            raise UsageError("--workers applies to --engine local; Dask workers are the cluster's")
+        if scheduler is None:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        return DaskEngine(scheduler)
+    raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

@@ -1,0 +1,191 @@
+"""A group member's words, and the helpers every detector shares."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from newsdiff import quotes
+from newsdiff._words import STOPWORDS, Tok, stem, tokenize
+from newsdiff.model import Document, Evidence, Member, Signal
+
+# Words that may start a quotation or a clause with a capital letter without being names.
+OPENERS = "“\"‘'«(:—–-"
+_NOT_NAMES_TEXT = """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+"""
+NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+# Words around any name in a report: sharing them says nothing about two names' places.
+SAY = frozenset({"say", "says", "said", "tell", "tells", "told", "according"})
+
+
+@dataclass(frozen=True)
+class View:
+    """One member of a group: its document, sentences' words and what was found in them."""
+
+    doc: int
+    document: Document
+    toks: tuple[Tok, ...]
+    # Per token: first word of its sentence or of a quotation; sentence written in Title Case.
+    initial: tuple[bool, ...]
+    title: tuple[bool, ...]
+    spans: tuple[tuple[int, int], ...]
+    norms: tuple[str, ...] = ()
+    # Results of the per-member helpers below: a member is compared with every other one.
+    memo: dict[tuple[str, tuple[Any, ...]], Any] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Return the set of the member's normalised words."""
+        return word_set(self)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def per_member(fn: Callable[Concatenate[View, _P], _R]) -> Callable[Concatenate[View, _P], _R]:
+    """Compute a helper once per member (and arguments), however many pairs it is in."""
+
+    def wrapper(v: View, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = (fn.__qualname__, (*args, *sorted(kwargs.items())))
+        if key not in v.memo:
+            v.memo[key] = fn(v, *args, **kwargs)
+        result: _R = v.memo[key]
+        return result
+
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@per_member
+def word_set(v: View) -> frozenset[str]:
+    """Return the set of a member's normalised words."""
+    return frozenset(v.norms)
+
+
+def _is_title_case(toks: Sequence[Tok]) -> bool:
+    """Return True for a headline-style sentence where most words are capitalised."""
+    long_words = [
+        t for t in toks[1:] if len(t.text) >= 4 and t.text.isalpha() and t.norm not in STOPWORDS
+    ]
+    caps = sum(1 for t in long_words if t.is_capitalised)
+    # Ordinary sentences have lower-case content words; headlines capitalise (nearly) all.
+    return caps >= 2 and caps >= 0.8 * len(long_words)
+
+
+def _sentence_spans(document: Document) -> list[tuple[int, int]]:
+    """Return the sentences' spans, or the whole text when the document is not segmented."""
+    if document.sentences:
+        return [(s.start, s.end) for s in document.sentences]
+    return [(0, len(document.text))]
+
+
+_Words = tuple[tuple[Tok, ...], tuple[bool, ...], bool]
+
+
+def _sentence_words(
+    document: Document, start: int, end: int, inside: Callable[[int], bool]
+) -> _Words:
+    """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
+    text = document.text
+    toks = tokenize(text, start, end, inside)
+    initial = []
+    for i, t in enumerate(toks):
+        p = t.start - 1
+        while p >= start and text[p].isspace():
+            p -= 1
+        initial.append(i == 0 or p < start or text[p] in OPENERS)
+    return tuple(toks), tuple(initial), _is_title_case(toks)
+
+
+@lru_cache(maxsize=256)
+def document_words(document: Document) -> tuple[_Words, ...]:
+    """Return the words of every sentence of a document (or of its text, unsegmented)."""
+    inside = quotes.Inside(quotes.find(document.text))
+    return tuple(
+        _sentence_words(document, start, end, inside) for start, end in _sentence_spans(document)
+    )
+
+
+@lru_cache(maxsize=256)
+def name_words(document: Document) -> frozenset[str]:
+    """Return words written with a capital inside ordinary sentences of a document."""
+    out: set[str] = set()
+    for toks, initial, title in document_words(document):
+        if title:
+            continue
+        pairs_ = zip(toks, initial, strict=True)
+        out.update(t.norm for t, ini in pairs_ if t.is_capitalised and not ini)
+    return frozenset(out)
+
+
+def view(documents: Sequence[Document], member: Member) -> View:
+    """Collect one member's words."""
+    document = documents[member.doc]
+    spans = _sentence_spans(document)
+    words = document_words(document)
+    toks: list[Tok] = []
+    initial: list[bool] = []
+    title: list[bool] = []
+    used = []
+    for i in member.sentences:
+        if not 0 <= i < len(spans):
+            continue
+        used.append(spans[i])
+        t, ini, tc = words[i]
+        toks += t
+        initial += ini
+        title += [tc] * len(t)
+    norms = tuple(t.norm for t in toks)
+    return View(member.doc, document, tuple(toks), tuple(initial), tuple(title), tuple(used), norms)
+
+
+def evidence(v: View, toks: Sequence[Tok]) -> Evidence:
+    """Return the evidence spanning a run of a member's tokens."""
+    start, end = toks[0].start, toks[-1].end
+    starts = [s.start for s in v.document.sentences]
+    sentence = max(0, bisect.bisect_right(starts, start) - 1) if starts else 0
+    return Evidence(v.doc, sentence, start, end, v.document.text[start:end])
+
+
+def text_of(v: View, toks: Sequence[Tok]) -> str:
+    """Return the exact text of a run of tokens, on one line."""
+    return " ".join(v.document.text[toks[0].start : toks[-1].end].split())
+
+
+def signal(kind: str, a: View, b: View, left: Sequence[Tok], right: Sequence[Tok]) -> Signal:
+    """Return a signal `left vs right` with evidence on each side that has words."""
+    detail = f"{text_of(a, left) if left else 'none'} vs {text_of(b, right) if right else 'none'}"
+    ev = ([evidence(a, left)] if left else []) + ([evidence(b, right)] if right else [])
+    return Signal(kind, detail, (a.doc, b.doc), tuple(ev))
+
+
+def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str]:
+    """Return the stems of the nearest content words before and after a phrase."""
+
+    def first(ks: Iterable[int]) -> str:
+        for k in ks:
+            n = v.toks[k].norm
+            if n not in STOPWORDS and n not in SAY:
+                return stem(n)
+        return ""
+
+    before = first(range(phrase[0] - 1, max(-1, phrase[0] - 1 - width), -1))
+    after = first(range(phrase[-1] + 1, min(len(v.toks), phrase[-1] + 1 + width)))
+    return before, after
+
+
+@per_member
+def stems(v: View) -> frozenset[str]:
+    """Return the stems of a member's words."""
+    return frozenset(stem(w) for w in v.words)

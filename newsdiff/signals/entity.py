@@ -1,0 +1,202 @@
+"""The entity signal: names that take each other's place (Moscow / Russia)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from newsdiff._words import STOPWORDS, blocks, same_name, tokenize
+from newsdiff.lexicons import read
+from newsdiff.model import Signal
+from newsdiff.signals._member import (
+    NOT_NAMES,
+    View,
+    evidence,
+    name_words,
+    neighbours,
+    per_member,
+    text_of,
+)
+
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
+
+
+@lru_cache(maxsize=1)
+def _name_data() -> tuple[dict[str, int], frozenset[str]]:
+    """Return alias groups (word -> group number) and titles from the names lexicon."""
+    aliases: dict[str, int] = {}
+    titles: set[str] = set()
+    for n, (cls, line) in enumerate(read("names")):
+        words = [w for part in line.split("=") for w in (t.norm for t in tokenize(part))]
+        if cls == "alias":
+            for w in words:
+                aliases.setdefault(w, n)
+        elif cls == "title":
+            titles.update(words)
+    return aliases, frozenset(titles)
+
+
+@per_member
+def _names(v: View) -> list[int]:
+    """Return the indices of the member's tokens that are names (Moscow, NASA)."""
+    known = name_words(v.document)
+    titles = _name_data()[1]
+    out = []
+    for k, t in enumerate(v.toks):
+        if not t.is_capitalised or t.norm in STOPWORDS or t.norm in NOT_NAMES:
+            continue
+        if t.norm in titles:
+            continue
+        if not any(c.isalpha() for c in t.text) or (len(t.text) < 2):
+            continue
+        if t.is_acronym or not (v.initial[k] or v.title[k]) or t.norm in known:
+            out.append(k)
+    return out
+
+
+@per_member
+def _runs(v: View, acronyms: bool = False, titles: bool = True) -> list[list[int]]:
+    """Return runs of capitalised words (National Aeronautics and Space Administration)."""
+    skip = frozenset() if titles else _name_data()[1]
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, t in enumerate(v.toks):
+        if t.is_capitalised and t.norm not in skip and (acronyms or not t.is_acronym):
+            cur.append(k)
+        elif cur and t.norm in _NAME_CONNECTORS:
+            continue
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _initials(v: View, run: Sequence[int]) -> set[str]:
+    """Return the initials of a run, with and without its connectors (BoE, NASA)."""
+    words = [v.toks[k].norm for k in range(run[0], run[-1] + 1)]
+    return {
+        "".join(w[:1] for w in words),
+        "".join(w[:1] for w in words if w not in _NAME_CONNECTORS),
+        "".join(words),  # Air Algerie = AirAlgerie
+    }
+
+
+@per_member
+def _run_initials(v: View) -> list[tuple[list[int], set[str]]]:
+    """Return every stretch of two or more words of a name run with its initials."""
+    out = []
+    for run in _runs(v):
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.append((run[i:j], _initials(v, run[i:j])))
+    return out
+
+
+@per_member
+def _all_initials(v: View) -> frozenset[str]:
+    """Return every initials string of a member's name runs."""
+    return frozenset(n for _, initials in _run_initials(v) for n in initials)
+
+
+@per_member
+def _long_acronyms(v: View) -> frozenset[str]:
+    """Return a member's acronyms of three letters or more."""
+    return frozenset(t.norm for t in v.toks if t.is_acronym and len(t.norm) >= 3)
+
+
+def _expanded(x: View, y: View) -> set[int]:
+    """Return x's tokens that spell out an acronym y uses, and x's acronyms y spells out."""
+    # NYC = New York (City), NOLA = New Orleans (LA): an acronym that extends the initials.
+    y_long = _long_acronyms(y)
+    out: set[int] = set()
+    for stretch, initials in _run_initials(x):
+        if initials & y.words or any(w.startswith(n) for n in initials for w in y_long):
+            out.update(stretch)
+    y_initials = _all_initials(y)
+    out.update(k for k, t in enumerate(x.toks) if t.norm in y_initials)
+    return out
+
+
+@per_member
+def _by_initial(v: View) -> dict[str, list[str]]:
+    """Return the member's words of three letters or more by their first letter."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(v.words):
+        if len(w) >= 3:
+            out.setdefault(w[0], []).append(w)
+    return out
+
+
+@per_member
+def _alias_groups(v: View) -> frozenset[int]:
+    """Return the alias groups of the names a member uses."""
+    aliases = _name_data()[0]
+    return frozenset(aliases[w] for w in v.words if w in aliases)
+
+
+def _unmatched_names(x: View, y: View) -> set[int]:
+    """Return x's names that y does not mention in any form."""
+    aliases = _name_data()[0]
+    groups = _alias_groups(y)
+    expanded = _expanded(x, y)
+    out = set()
+    for k in _names(x):
+        n = x.toks[k].norm
+        if k in expanded or n in y.words or aliases.get(n, -1) in groups:
+            continue
+        # Variants share their first letter (Russia/Russian, Pak/Pakistan).
+        if any(same_name(n, w) for w in _by_initial(y).get(n[:1], ())):
+            continue
+        out.add(k)
+    # A name that shares a run with a name y mentions is a detail of the same name (NBA
+    # Finals / NBA Championship, Jaipur Lit Fest / Jaipur Literature Festival).
+    for run in _runs(x, acronyms=True, titles=False):
+        if any(k not in out for k in run):
+            out.difference_update(run)
+    return out
+
+
+def _phrases(names: set[int]) -> list[list[int]]:
+    """Group adjacent name tokens into phrases (North Waziristan)."""
+    out: list[list[int]] = []
+    for k in sorted(names):
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+# A change of at most this many words on each side is one name put in another's place.
+_SMALL_CHANGE = 3
+
+
+def detect(a: View, b: View) -> Iterable[Signal]:
+    """Signal names of one member put in the place of other names in the other."""
+    ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
+    if not ua or not ub:
+        return
+    pa, pb = _phrases(ua), _phrases(ub)
+    # Names differ when one takes the other's place: in the same changed run of words, and
+    # either that run is short or the names have the same word just before or after them
+    # ("left Moscow" / "left Russia", "Moscow was analysing" / "Russia will analyse").
+    for a0, a1, b0, b1 in blocks(a.norms, b.norms):
+        small = a1 - a0 <= _SMALL_CHANGE and b1 - b0 <= _SMALL_CHANGE
+        left = [p for p in pa if a0 <= p[0] < a1]
+        right = [p for p in pb if b0 <= p[0] < b1]
+        used: set[int] = set()
+        for x in left:
+            bx, ax = neighbours(a, x)
+            for n, y in enumerate(right):
+                by, ay = neighbours(b, y)
+                shared = (bx and bx == by) or (ax and ax == ay)
+                if n in used or not (small or shared):
+                    continue
+                used.add(n)
+                xt, yt = [a.toks[k] for k in x], [b.toks[k] for k in y]
+                ev = (evidence(a, xt), evidence(b, yt))
+                yield Signal("entity", f"{text_of(a, xt)} vs {text_of(b, yt)}", (a.doc, b.doc), ev)
+                break

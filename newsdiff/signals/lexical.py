@@ -1,0 +1,218 @@
+"""Signals from word lists: attribution (verbs and sources), hedges and tone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsdiff._words import STOPWORDS, Tok, stem
+from newsdiff.lexicons import Hit, lexicon, pairs
+from newsdiff.model import Signal
+from newsdiff.signals._member import (
+    NOT_NAMES,
+    SAY,
+    View,
+    evidence,
+    per_member,
+    signal,
+    stems,
+    text_of,
+)
+
+
+@per_member
+def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
+    """Return a lexicon's entries in a member (outside quotations if `unquoted`)."""
+    found = [h for h in lexicon(name, inflect).find(v.norms) if not _capital_use(v, h)]
+    if name == "attribution":
+        found = [h for h in found if _verb_use(v, h)]
+    if unquoted:
+        found = [h for h in found if not any(t.quoted for t in v.toks[h.i : h.j])]
+    return found
+
+
+def _one_sided(
+    kind: str, name: str, inflect: bool, a: View, b: View, ignore: frozenset[str]
+) -> Iterable[Signal]:
+    """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
+    own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
+    every = {v.doc: {h.cls for h in hits(v, name, inflect, False)} for v in (a, b)}
+    for x, y in ((a, b), (b, a)):
+        for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
+            # The word must be about something the other side says too: one of its
+            # neighbouring content words is there ("reportedly resigned" / "resigned").
+            hit = next((h for h in own[x.doc] if h.cls == cls and _anchored(x, h, y)), None)
+            if hit is None:
+                continue
+            toks = x.toks[hit.i : hit.j]
+            yield signal(kind, a, b, toks, []) if x is a else signal(kind, a, b, [], toks)
+
+
+def _anchored(x: View, h: Hit, y: View) -> bool:
+    """Return True when a content word next to a hit (within 3 words) is also in y."""
+    known = stems(y)
+    for k in (*range(h.i - 1, max(-1, h.i - 4), -1), *range(h.j, min(len(x.toks), h.j + 3))):
+        n = x.toks[k].norm
+        if n not in STOPWORDS and n not in SAY and stem(n) in known:
+            return True
+    return False
+
+
+def hedges(a: View, b: View) -> Iterable[Signal]:
+    """Signal a class of hedges (may, reportedly) used on one side only."""
+    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}))
+
+
+def _capital_use(v: View, h: Hit) -> bool:
+    """Return True when a lexicon word is capitalised as a name or month (Theresa May, May 6)."""
+    t = v.toks[h.i]
+    if not t.is_capitalised or t.is_acronym:
+        return False
+    if not v.initial[h.i] and not v.title[h.i]:
+        return True  # a name inside an ordinary sentence: Theresa May
+    if v.initial[h.i] and t.norm in NOT_NAMES:
+        return True  # a month opening a headline: "May Housing Starts Up"
+    nxt = v.toks[h.i + 1] if h.i + 1 < len(v.toks) else None
+    return nxt is not None and nxt.norm[:1].isdigit()
+
+
+def tone(a: View, b: View) -> Iterable[Signal]:
+    """Signal a class of loaded words (regime, landmark) used on one side only."""
+    return _one_sided("tone", "tone", True, a, b, frozenset())
+
+
+_DETERMINERS_TEXT = (
+    "the a an this that these those his her their its our my your 's such no any new"
+)
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+# Words after a plural noun, not after a verb: "claims were false", "abuse claims in a letter".
+_FOLLOWERS_TEXT = "is are was were be been have has had will would in against about by and or"
+_FOLLOWERS = frozenset(_FOLLOWERS_TEXT.split())
+
+
+def _verb_use(v: View, h: Hit) -> bool:
+    """Return True when a reporting word is used as a finite verb, not a noun or gerund."""
+    t = v.toks[h.i]
+    if h.cls == "ignore":
+        return True
+    if t.norm.endswith("ing"):
+        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ..."
+        return h.j < len(v.toks) and v.toks[h.j].norm == "that"
+    if h.cls == "neutral":
+        return True
+    prev = v.toks[h.i - 1].norm if h.i > 0 else ""
+    if prev in _DETERMINERS:
+        return False  # "the claim", "US hacking claims" is caught below
+    if t.norm.endswith("s") and not t.norm.endswith("ss"):
+        nxt = v.toks[h.j] if h.j < len(v.toks) else None
+        # A plural noun ends its phrase or is followed by a verb ("claims were false").
+        gap = v.document.text[t.end : nxt.start] if nxt else ""
+        if nxt is None or nxt.norm in _FOLLOWERS or any(c in gap for c in ".;:!?"):
+            return False
+    return True
+
+
+def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Return True when words x and y are a polarity pair (confirmed / denied)."""
+    sx, sy = set(x), set(y)
+    return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
+
+
+def attribution(a: View, b: View) -> Iterable[Signal]:
+    """Signal reporting verbs of another stance, and sources named on one side only."""
+    own = {v.doc: hits(v, "attribution", True, True) for v in (a, b)}
+    every = {v.doc: {h.cls for h in hits(v, "attribution", True, False)} for v in (a, b)}
+    only = {
+        x.doc: sorted({h.cls for h in own[x.doc]} - every[y.doc] - {"neutral", "ignore"})
+        for x, y in ((a, b), (b, a))
+    }
+    # Both sides must attribute: "said vs claimed". A reporting word on one side only is too
+    # often a noun or another sense ("jobless claims", "is claimed by both countries").
+    speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
+    if speaks and (only[a.doc] or only[b.doc]):
+        sides = []
+        for v in (a, b):
+            chosen = [h for h in own[v.doc] if h.cls in only[v.doc]]
+            chosen = chosen or [h for h in own[v.doc] if h.cls == "neutral"][:1]
+            sides.append([t for h in chosen for t in v.toks[h.i : h.j]])
+        if not _opposite([t.norm for t in sides[0]], [t.norm for t in sides[1]]):
+            yield signal("attribution", a, b, sides[0], sides[1])
+    yield from _sources(a, b)
+
+
+# Words that lead from "according to" to the name of the source ("a report by Reuters").
+_SOURCE_LINKS_TEXT = "by from of at agency newspaper magazine daily website channel broadcaster"
+_SOURCE_LINKS = frozenset(f"{_SOURCE_LINKS_TEXT} network outlet station tv radio".split())
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A named source: the trigger words (according to), its words, and its name words."""
+
+    trigger: tuple[Tok, ...]
+    run: tuple[Tok, ...]
+    names: tuple[Tok, ...]
+
+    @property
+    def toks(self) -> list[Tok]:
+        return [*self.trigger, *self.run[: self.run.index(self.names[-1]) + 1]]
+
+
+@per_member
+def _source_names(v: View) -> list[_Source]:
+    """Return the sources a member names (according to Reuters, citing officials)."""
+    out = []
+    for h in hits(v, "sources", False, False):
+        run: list[Tok] = []
+        for t in v.toks[h.j : h.j + 8]:
+            gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]
+            if any(c in gap for c in ',;.:()"“”'):
+                break
+            run.append(t)
+        names = [t for t in run if t.is_capitalised and t.norm not in STOPWORDS]
+        if names:
+            # The first name only ("a report by news agency Reuters", "Tara Reid Jack ...").
+            block = [names[0]]
+            for t in run[run.index(names[0]) + 1 :]:
+                if not t.is_capitalised or t.norm in STOPWORDS:
+                    break
+                block.append(t)
+            first = run.index(block[0])
+            if first and run[first - 1].norm not in _SOURCE_LINKS:
+                # "according to various reports Tara Reid's rep": the reports are the source.
+                names, run = [], run[:first]
+            else:
+                names, run = block, run[: first + len(block)]
+        if h.cls == "open":
+            names = names or [t for t in run if t.norm not in STOPWORDS]
+        else:
+            # "told Reuters", not "reported in North America": the name comes first.
+            lead = [t for t in run[:4] if not t.is_capitalised][:1]
+            names = [t for t in names if not lead or t.start < lead[0].start]
+        if names:
+            out.append(_Source(tuple(v.toks[h.i : h.j]), tuple(run), tuple(names)))
+    return out
+
+
+def _source_detail(v: View, src: _Source | None) -> str:
+    """Return `according to Reuters` for `according to a report by news agency Reuters`."""
+    if src is None:
+        return "none"
+    words = src.names if len(src.toks) > 5 else src.toks[len(src.trigger) :]
+    return f"{text_of(v, src.trigger)} {' '.join(text_of(v, [t]) for t in words[:4])}"
+
+
+def _sources(a: View, b: View) -> Iterable[Signal]:
+    """Signal a source named on one side whose name the other side never mentions."""
+    sides = []
+    for x, y in ((a, b), (b, a)):
+        words = y.words
+        sides.append([s for s in _source_names(x) if not any(t.norm in words for t in s.names)])
+    for i in range(max(len(sides[0]), len(sides[1]))):
+        left = sides[0][i] if i < len(sides[0]) else None
+        right = sides[1][i] if i < len(sides[1]) else None
+        ev = ([evidence(a, left.toks)] if left else []) + (
+            [evidence(b, right.toks)] if right else []
+        )
+        detail = f"{_source_detail(a, left)} vs {_source_detail(b, right)}"
+        yield Signal("attribution", detail, (a.doc, b.doc), tuple(ev))

@@ -1,0 +1,101 @@
+"""The negation signal: a statement negated on one side only, or opposite words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdiff._words import STOPWORDS, Tok, stem
+from newsdiff.lexicons import Hit, lexicon, pairs
+from newsdiff.model import Signal
+from newsdiff.signals._member import View, per_member, signal
+
+_AUX_TEXT = "will would shall should can could may might must is are was were be been do does did"
+_AUX_TEXT += " have has had to"
+_AUX = frozenset(_AUX_TEXT.split())
+
+
+@per_member
+def negation_hits(v: View) -> list[Hit]:
+    """Return the negation words of a member (negators, idioms, negative words)."""
+    return lexicon("negation", frozenset({"negative"})).find(v.norms)
+
+
+@per_member
+def negated(v: View) -> dict[str, tuple[int, int]]:
+    """Return negated word stems with the token range from the negation to the word."""
+    out: dict[str, tuple[int, int]] = {}
+    for h in negation_hits(v):
+        if h.cls != "negator":
+            continue
+        for k in range(h.j, min(h.j + 4, len(v.toks))):
+            w = v.toks[k].norm
+            if w in STOPWORDS or w in ("longer", "any", "yet", "ever") or not w.isalpha():
+                continue
+            if v.toks[k].is_capitalised and not v.initial[k]:
+                break  # a name is not what is negated ("never been an NBA coach")
+            # Start at the auxiliary before the negation: "will not allow".
+            i = h.i - 1 if h.i > 0 and v.toks[h.i - 1].norm in _AUX else h.i
+            out.setdefault(stem(w), (i, k + 1))
+            break
+    return out
+
+
+def _plain(v: View, word: str, negated: dict[str, tuple[int, int]]) -> int | None:
+    """Return the index of an occurrence of a word stem outside any negation, if any."""
+    covered = {k for i, j in negated.values() for k in range(i, j)}
+    for k, t in enumerate(v.toks):
+        if k not in covered and stem(t.norm) == word:
+            return k
+    return None
+
+
+def _with_aux(v: View, k: int) -> list[Tok]:
+    """Return a word with the auxiliary just before it (will allow)."""
+    i = k - 1 if k > 0 and v.toks[k - 1].norm in _AUX else k
+    return list(v.toks[i : k + 1])
+
+
+def detect(a: View, b: View) -> Iterable[Signal]:
+    """Signal a word negated on one side and stated on the other, or opposite words."""
+    neg = {v.doc: negated(v) for v in (a, b)}
+    for x, y in ((a, b), (b, a)):
+        if negation_hits(y):
+            # y negates in its own way ("prohibits", "never before", "not only"): a flip
+            # cannot be told from a rewording.
+            continue
+        for word, (i, j) in sorted(neg[x.doc].items(), key=lambda p: p[1]):
+            if word in neg[y.doc]:
+                continue
+            k = _plain(y, word, neg[y.doc])
+            if k is None:
+                continue
+            left, right = list(x.toks[i:j]), _with_aux(y, k)
+            yield (
+                signal("negation", a, b, left, right)
+                if x is a
+                else signal("negation", a, b, right, left)
+            )
+    yield from _polarity(a, b)
+
+
+@per_member
+def _plain_words(v: View) -> dict[str, Tok]:
+    """Return the member's words outside negations ("not approved" is not "approved")."""
+    covered = {k for i, j in negated(v).values() for k in range(i, j)}
+    out: dict[str, Tok] = {}
+    for k, t in enumerate(v.toks):
+        if k not in covered:
+            out.setdefault(t.norm, t)
+    return out
+
+
+def _polarity(a: View, b: View) -> Iterable[Signal]:
+    """Signal the two words of a polarity pair, one on each side (confirmed / denied)."""
+    pa, pb = _plain_words(a), _plain_words(b)
+    na, nb = pa.keys(), pb.keys()
+    for p, q in pairs("polarity"):
+        for one, other in ((p, q), (q, p)):
+            if one & na and other & nb and not (other & a.words) and not (one & b.words):
+                left = next(t for t in a.toks if t.norm in one and pa.get(t.norm) is t)
+                right = next(t for t in b.toks if t.norm in other and pb.get(t.norm) is t)
+                yield signal("negation", a, b, [left], [right])

@@ -1,0 +1,117 @@
+"""The number signal: values, amounts and dates that differ between two members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdiff import numbers
+from newsdiff._words import STOPWORDS, Tok, blocks, stem
+from newsdiff.model import Signal
+from newsdiff.signals._member import View, neighbours, per_member, signal
+
+
+@per_member
+def quantities(v: View) -> list[numbers.Quantity]:
+    """Return the numbers, amounts and dates of a member's sentences."""
+    out: list[numbers.Quantity] = []
+    for start, end in v.spans:
+        out += numbers.find(v.document.text, start, end)
+    return out
+
+
+def _token_range(v: View, q: numbers.Quantity) -> list[int]:
+    """Return the indices of the member's tokens inside a quantity's span."""
+    return [k for k, t in enumerate(v.toks) if q.start <= t.start < q.end]
+
+
+def _context(v: View, q: numbers.Quantity) -> tuple[str, str]:
+    """Return the stems of the content words just around a quantity (what it counts)."""
+    ks = _token_range(v, q)
+    return neighbours(v, ks) if ks else ("", "")
+
+
+# Share of content words two members must have in common for their only differing values
+# to be taken as the same quantity ("74 dead in Egypt soccer violence" / "73 die in ...").
+_ALONE_OVERLAP = 0.25
+
+
+def _overlap(a: View, b: View) -> float:
+    """Return the Dice overlap of two members' content-word stems."""
+    sa, sb = _content_stems(a), _content_stems(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
+
+
+@per_member
+def _content_stems(v: View) -> frozenset[str]:
+    """Return the stems of a member's content words (no stop words, no numbers)."""
+    return frozenset(stem(w) for w in v.words if w not in STOPWORDS and not w[:1].isdigit())
+
+
+def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
+    """Return how near two values are, 1 for equal, towards 0 for far apart."""
+    if x.kind != "amount" or y.kind != "amount":
+        return 0.0
+    vx, vy = sorted(abs(float(q.value[0] or 0)) for q in (x, y))
+    return vx / vy if vy else 1.0
+
+
+def _span_toks(v: View, start: int, end: int) -> list[Tok]:
+    """Return a pseudo-token covering text[start:end], for evidence of a quantity."""
+    return [Tok(v.document.text[start:end], start, end, "")]
+
+
+def detect(a: View, b: View) -> Iterable[Signal]:
+    """Signal values that differ for the same thing (500 vs 400 jobs, Feb. 24 vs 25)."""
+    qa, qb = quantities(a), quantities(b)
+    free_b = list(qb)
+    left = []
+    for x in qa:
+        y = next((y for y in free_b if numbers.same(x, y)), None)
+        if y is None:
+            left.append(x)
+        else:
+            free_b.remove(y)
+    # Pair each differing value with the one that counts the same thing: same neighbouring
+    # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
+    # Two values are told about the same thing when a word next to them is the same ("500
+    # jobs" / "400 jobs") or when one takes the other's place in a short change of words.
+    changes = blocks(a.norms, b.norms)
+    # Or, in two sentences that share much of their words, the one value each has left.
+    alone = _overlap(a, b) >= _ALONE_OVERLAP
+    ranked = []
+    for i, x in enumerate(left):
+        cx, kx = _context(a, x), _token_range(a, x)
+        for j, y in enumerate(free_b):
+            if not numbers.comparable(x, y):
+                continue
+            cy, ky = _context(b, y), _token_range(b, y)
+            same_word = (bool(cx[0]) and cx[0] == cy[0], bool(cx[1]) and cx[1] == cy[1])
+            swapped = bool(kx and ky) and any(
+                a0 <= kx[0]
+                and kx[-1] < a1 <= a0 + len(kx) + 2
+                and b0 <= ky[0]
+                and ky[-1] < b1 <= b0 + len(ky) + 2
+                for a0, a1, b0, b1 in changes
+            )
+            only = (
+                alone
+                and x.unit == y.unit
+                and sum(numbers.comparable(x, z) for z in free_b) == 1
+                and sum(numbers.comparable(z, y) for z in left) == 1
+            )
+            if not (any(same_word) or swapped or only):
+                continue
+            key = (same_word[1], same_word[0], y.unit == x.unit, _closeness(x, y))
+            ranked.append((key, -i, -j, x, y))
+    ranked.sort(key=lambda r: r[:3], reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs_ = []
+    for _key, ni, nj, x, y in ranked:
+        if -ni in used_a or -nj in used_b:
+            continue
+        used_a.add(-ni)
+        used_b.add(-nj)
+        pairs_.append((x, y))
+    for x, y in sorted(pairs_, key=lambda p: p[0].start):
+        yield signal("number", a, b, _span_toks(a, x.start, x.end), _span_toks(b, y.start, y.end))

@@ -1,0 +1,140 @@
+"""Engines: input order kept, bounded window, and the Dask engine giving the local output."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdiff.corpus import WorkerSettings, run
+from newsdiff.discover import discover
+from newsdiff.engines import (
+    ProcessEngine,
+    SerialEngine,
+    _ordered_window,
+    make_engine,
+)
+from newsdiff.errors import UsageError
+from tests.corpus_fakes import double, fake_compare, slow_identity
+
+ECB = Path(__file__).resolve().parent / "data" / "corpus" / "ecbplus"
+BROKEN = Path(__file__).resolve().parent / "data" / "corpus" / "broken"
+
+
+def test_ordered_window_is_lazy_and_bounded() -> None:
+    """An endless input still yields: the window pulls at most `window` items ahead."""
+    pulled = 0
+    in_flight = 0
+    most = 0
+
+    def source() -> Iterator[int]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield i
+
+    def submit(x: int) -> int:
+        nonlocal in_flight, most
+        in_flight += 1
+        most = max(most, in_flight)
+        return x
+
+    def result(x: int) -> int:
+        nonlocal in_flight
+        in_flight -= 1
+        return x * 10
+
+    got = list(itertools.islice(_ordered_window(submit, result, source(), 3), 5))
+    assert got == [0, 10, 20, 30, 40]
+    assert most == 3
+    assert pulled <= 5 + 3
+
+
+def test_process_engine_keeps_input_order() -> None:
+    with ProcessEngine(2) as engine:
+        assert list(engine.map(slow_identity, range(8))) == list(range(8))
+
+
+def test_serial_and_process_engines_agree() -> None:
+    with ProcessEngine(2) as pool:
+        assert list(pool.map(double, range(20))) == list(SerialEngine().map(double, range(20)))
+
+
+def test_serial_engine_runs_its_initializer_once() -> None:
+    calls = []
+    engine = SerialEngine(lambda: calls.append(1))
+    assert list(engine.map(double, range(3))) == [0, 2, 4]
+    assert list(engine.map(double, range(2))) == [0, 2]
+    assert calls == [1]
+
+
+def test_make_engine_choices() -> None:
+    assert isinstance(make_engine("local", 1), SerialEngine)
+    engine = make_engine("local", 3)
+    assert isinstance(engine, ProcessEngine) and engine.workers == 3
+    engine.close()
+    with pytest.raises(UsageError, match="unknown engine 'spark'"):
+        make_engine("spark")
+    with pytest.raises(UsageError, match="--scheduler only applies"):
+        make_engine("local", 2, "tcp://x:1")
+    with pytest.raises(UsageError, match="needs --scheduler"):
+        make_engine("dask")
+    with pytest.raises(UsageError, match="--workers applies to --engine local"):
+        make_engine("dask", 2, "tcp://x:1")
+    with pytest.raises(UsageError, match="1 or more"):
+        make_engine("local", 0)
+
+
+def _rows(records: Any) -> list[dict[str, Any]]:
+    """Records as JSON, without the measured times (which differ from run to run)."""
+    out = []
+    for r in records:
+        d = r.to_dict()
+        d.pop("slowest")
+        out.append(d)
+    return out
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="Dask's distributed is not installed (pip install 'newsdiff[dask]')",
+)
+def test_dask_engine_gives_the_local_output(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    from newsdiff.engines import DaskEngine
+
+    for name in ("11ecbplus", "16ecb"):
+        (tmp_path / name).symlink_to(ECB / name)
+    for name in ("binary", "one-report"):
+        (tmp_path / name).symlink_to(BROKEN / name)
+    corpus = discover(str(tmp_path))
+    local = _rows(run(corpus, SerialEngine(), WorkerSettings()))
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as cluster,
+        make_engine("dask", scheduler=cluster.scheduler_address) as engine,
+    ):
+        assert isinstance(engine, DaskEngine)
+        remote = _rows(run(corpus, engine, WorkerSettings()))
+        fake = list(run(corpus, engine, WorkerSettings(compare=fake_compare)))
+    assert remote == local
+    assert [r["status"] for r in remote] == ["ok", "ok", "error", "error"]
+    assert [r.cluster for r in fake] == corpus.names
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="Dask's distributed is not installed (pip install 'newsdiff[dask]')",
+)
+def test_dask_engine_unreachable_scheduler_is_an_input_error() -> None:
+    from newsdiff.engines import DaskEngine
+    from newsdiff.errors import InputError
+
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        DaskEngine("tcp://127.0.0.1:9", timeout=1.0)
