@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from newsdiff._version import __version__
-from newsdiff.api import Options, compare, load
-from newsdiff.errors import ExitCode, InputError, NewsdiffError, UsageError
-from newsdiff.model import (
-    Comparison,
-    Document,
-    Evidence,
-    Group,
-    Member,
-    Sentence,
-    Signal,
-    Summary,
-)
+
+if TYPE_CHECKING:
+    from newsdiff.api import Options, compare, load
+    from newsdiff.errors import ExitCode, InputError, NewsdiffError, UsageError
+    from newsdiff.model import (
+        Comparison,
+        Document,
+        Evidence,
+        Group,
+        Member,
+        Sentence,
+        Signal,
+        Summary,
+    )
+
+# Where each public name lives. They are imported on first use (PEP 562) so that
+# `newsdiff --help`, which imports this package first, does not pay for the model's
+# dataclasses, pathlib and the rest of the work path.
+_HOMES = {
+    "Options": "newsdiff.api",
+    "compare": "newsdiff.api",
+    "load": "newsdiff.api",
+    "ExitCode": "newsdiff.errors",
+    "InputError": "newsdiff.errors",
+    "NewsdiffError": "newsdiff.errors",
+    "UsageError": "newsdiff.errors",
+    "Comparison": "newsdiff.model",
+    "Document": "newsdiff.model",
+    "Evidence": "newsdiff.model",
+    "Group": "newsdiff.model",
+    "Member": "newsdiff.model",
+    "Sentence": "newsdiff.model",
+    "Signal": "newsdiff.model",
+    "Summary": "newsdiff.model",
+}
 
 __all__ = [
     "Comparison",
@@ -34,3 +61,34 @@ __all__ = [
     "compare",
     "load",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'newsdiff' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    """The package module, keeping `newsdiff.load` the function once the submodule loads."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the submodule newsdiff.load binds it as an attribute of the package;
+        # the public name `load` is the function (as when this file imported it eagerly).
+        if name == "load" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __dir__() -> list[str]:
+    """List the public names with the module's own."""
+    return sorted({*globals(), *__all__})

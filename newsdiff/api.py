@@ -85,9 +85,9 @@ def compare(
         opts.cross_story_penalty,
         opts.group_support,
     )
-    raw = align(segmented, params)
+    raw = align(segmented, params, timings)
     t2 = time.perf_counter()
     timings["align"] = t2 - t1
-    groups = classify(segmented, raw, opts.shared_threshold)
+    groups = classify(segmented, raw, opts.shared_threshold, timings)
     timings["classify"] = time.perf_counter() - t2
     return Comparison(documents=tuple(segmented), groups=groups, timings=timings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from newsdiff import signals
@@ -25,9 +26,13 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
         for d, sents in g.members:
             for s in sents:
                 group_at[(d, s)] = gi
+    # Each report's grouped sentences, gathered once (not a scan of all per report).
+    by_doc: dict[int, list[int]] = {}
+    for dd, s in group_at:
+        by_doc.setdefault(dd, []).append(s)
     keys: dict[int, tuple[float, ...]] = {}
     for d in range(n_docs):
-        positions = sorted(s for (dd, s) in group_at if dd == d)
+        positions = sorted(by_doc.get(d, ()))
         groups = [group_at[(d, s)] for s in positions]
         for i, (s, gi) in enumerate(zip(positions, groups, strict=True)):
             if gi in keys:
@@ -49,16 +54,22 @@ def classify(
     documents: Sequence[Document],
     raw: Sequence[RawGroup],
     shared_threshold: float,
+    timings: dict[str, float] | None = None,
 ) -> tuple[Group, ...]:
     """Classify each group, attach its signals, and number them in reading order."""
     out = []
+    spent = 0.0
     for idx, gi in enumerate(reading_order(raw, len(documents))):
         g = raw[gi]
         members = tuple(Member(d, s) for d, s in g.members)
         coverage = len(members)
+        t0 = time.perf_counter()
         sigs = signals.detect(documents, members) if coverage >= 2 else ()
+        spent += time.perf_counter() - t0
         kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
         if kind == "shared":
             sigs = ()
         out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
+    if timings is not None:
+        timings["signals"] = spent
     return tuple(out)

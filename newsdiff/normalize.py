@@ -217,7 +217,8 @@ def apply_acronyms(tokens: list[Token], acronyms: dict[tuple[str, ...], str]) ->
     """Replace each expansion of a known acronym by one acronym token spanning it."""
     if not acronyms:
         return tokens
-    longest = max(len(k) for k in acronyms)
+    # map(len, ...) in C: this runs per sentence over every acronym the inputs taught.
+    longest = max(map(len, acronyms))
     lowered = [_POSSESSIVE.sub("", t.text.replace("’", "'")).lower() for t in tokens]
     out: list[Token] = []
     i = 0

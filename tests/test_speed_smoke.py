@@ -1,0 +1,62 @@
+"""Smoke test of the speed benchmark (benchmarks/speed.py): its code paths on tiny inputs.
+
+No timing is asserted: figures on a shared machine belong in the benchmark's output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import speed
+
+
+def test_quick_run_on_tiny_inputs_prints_every_part_and_writes_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check every part runs, the table names each, and the JSON holds their figures."""
+    # Start-up's commands replaced by trivial ones: the code path, not the imports.
+    trivial = {name: [sys.executable, "-c", "pass"] for name in speed.startup_commands()}
+    monkeypatch.setattr(speed, "startup_commands", lambda: trivial)
+    out = tmp_path / "speed.json"
+    argv = ["--quick", "--clusters", "2", "--sizes", "4", "--runs", "1"]
+    argv += ["--difflib-every", "100", "--json", str(out)]
+    assert speed.main(argv) == 0
+    text = capsys.readouterr().out
+    for title in ("1. Start-up", "2. Throughput", "3. Baselines", "4. Scale", "5. Parallel"):
+        assert title in text
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert set(doc) >= {"machine", "startup", "throughput", "baselines", "scale", "parallel"}
+    assert set(doc["startup"]["ratios"]) == {
+        "help / pass",
+        "version / pass",
+        "compare / import floor",
+    }
+    tp = doc["throughput"]
+    assert tp["clusters"] == 2 and tp["reports"] > 2 and "_sentences" not in tp
+    assert set(tp["steps_s"]) == set(speed.STEPS)
+    assert doc["baselines"]["pairs"] > 0 and doc["baselines"]["difflib_sampled_pairs"] > 0
+    (row,) = doc["scale"]["rows"]
+    assert row["reports"] == 4 and row["sentences"] > 0 and row["peak_rss_mb"] > 0
+    assert set(doc["parallel"]["seconds"]) == {"1", "2"}
+
+
+def test_scale_texts_repeat_the_corpus_in_a_seeded_order() -> None:
+    """Check the scale cluster is reproducible and repeats reports past the corpus."""
+    a = speed.scale_texts(800, seed=1)
+    assert a == speed.scale_texts(800, seed=1)
+    assert a != speed.scale_texts(800, seed=2)
+    texts = [t for _, t in a]
+    assert len(set(texts)) < 800 and len({n for n, _ in a}) == 800
+
+
+def test_difflib_sample_is_scaled_to_all_pairs() -> None:
+    """Check the sampled difflib time stands for every pair, and the pairs are cross-report."""
+    clusters = [[["a b c", "d e f"], ["a b d"]], [["x"], ["y", "z"], ["x y"]]]
+    assert len(speed.cross_pairs(clusters[1])) == 5
+    seconds, sampled, total = speed.difflib_loop(clusters, every=2)
+    assert total == 7 and sampled == 4 and seconds >= 0
+    assert speed.scalar_loop(clusters)[1] == 7
