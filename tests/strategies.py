@@ -9,10 +9,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.model import Comparison, Sentence
+
+# Deterministic on CI: derandomized, no example database, no deadline on a shared machine.
+settings.register_profile(
+    "newsdiff-ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+CI = settings.get_profile("newsdiff-ci")
 
 # Pieces a scraped or pasted report is made of, hostile ones included.
 _WORDS = [

@@ -24,8 +24,7 @@ import newsdiff
 from newsdiff.cli import app
 from newsdiff.model import Comparison
 from newsdiff.render import RenderOptions, formats, render
-from tests.strategies import compare_or_none, reports
-from tests.test_properties import CI
+from tests.strategies import CI, compare_or_none, reports
 
 runner = CliRunner()
 

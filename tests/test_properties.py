@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.segment import segment
 from tests.strategies import (
+    CI,
     check_comparison,
     check_sentences,
     compare_or_none,
@@ -25,16 +26,6 @@ from tests.strategies import (
     report_text,
     reports,
 )
-
-settings.register_profile(
-    "newsdiff-ci",
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-CI = settings.get_profile("newsdiff-ci")
 
 
 @settings(CI, max_examples=300)
