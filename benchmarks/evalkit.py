@@ -397,7 +397,8 @@ def signal_rates(result: StsResult) -> dict[str, dict[str, object]]:
         for p in preds:
             for t in set(p.signals):
                 fired[t] = fired.get(t, 0) + 1
-        any_signal = sum(1 for p in preds if p.signals)
+        # "wording" is the untyped fallback of a divergent group no typed signal explains.
+        any_signal = sum(1 for p in preds if set(p.signals) - {"wording"})
         out[name] = {
             "pairs": len(preds),
             "grouped": sum(1 for p in preds if p.cls != "different"),

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from newsdiff import signals
 from newsdiff.align import RawGroup
-from newsdiff.model import Document, Group, Kind, Member
+from newsdiff.diff import changed_spans
+from newsdiff.model import Document, Evidence, Group, Kind, Member, Signal
 
 
 def kind_of(coverage: int, similarity: float, has_signals: bool, shared_threshold: float) -> Kind:
@@ -50,6 +51,29 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
     return sorted(range(len(raw)), key=lambda gi: keys[gi])
 
 
+def wording_signal(
+    documents: Sequence[Document], members: Sequence[Member], similarity: float
+) -> Signal:
+    """Explain a divergent group no typed signal explains: its words differ too much.
+
+    The evidence is the words of the first two reports that the other does not share.
+    """
+    first, second = members[0], members[1]
+    evidence: list[Evidence] = []
+    for m, other in ((first, second), (second, first)):
+        doc, odoc = documents[m.doc], documents[other.doc]
+        start, end = doc.sentences[m.sentences[0]].start, doc.sentences[m.sentences[-1]].end
+        ostart = odoc.sentences[other.sentences[0]].start
+        oend = odoc.sentences[other.sentences[-1]].end
+        for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
+            sent = next(i for i in m.sentences if doc.sentences[i].end >= span.end)
+            evidence.append(
+                Evidence(m.doc, sent, span.start, span.end, doc.text[span.start : span.end])
+            )
+    detail = f"worded differently (similarity {similarity:.2f})"
+    return Signal("wording", detail, (first.doc, second.doc), tuple(evidence))
+
+
 def classify(
     documents: Sequence[Document],
     raw: Sequence[RawGroup],
@@ -69,6 +93,8 @@ def classify(
         kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
         if kind == "shared":
             sigs = ()
+        elif kind == "divergent" and not sigs:
+            sigs = (wording_signal(documents, members, g.similarity),)
         out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
     if timings is not None:
         timings["signals"] = spent

@@ -23,3 +23,22 @@ def test_reading_order_places_unique_sentences_beside_neighbours() -> None:
     ]
     order = reading_order(raw, 2)
     assert order == [0, 2, 1, 3, 4]
+
+
+def test_divergent_group_without_typed_signal_says_wording() -> None:
+    import newsdiff
+
+    a = "Rogozin said in a Twitter post, soon after the US announced new sanctions."
+    b = (
+        "Following this, Rogozin in another tweet said that NASA has confirmed it and "
+        "Russia will analyse the new US sanctions before detailing its response."
+    )
+    c = newsdiff.compare([a, b])
+    (group,) = [g for g in c.groups if g.coverage == 2]
+    assert group.kind == "divergent"
+    assert [s.type for s in group.signals] == ["wording"]
+    sig = group.signals[0]
+    assert sig.docs == (0, 1) and "similarity" in sig.detail
+    for ev in sig.evidence:
+        assert c.documents[ev.doc].text[ev.start : ev.end] == ev.text
+    assert {ev.doc for ev in sig.evidence} == {0, 1}

@@ -95,7 +95,7 @@ def _side_by_side(comparison: Comparison, options: RenderOptions, console: Conso
         table.add_column(one_line(doc.id), ratio=3, overflow="fold")
     has_notes = options.explain or any(g.signals for g in comparison.groups)
     if has_notes:
-        table.add_column("why", ratio=1, overflow="fold")
+        table.add_column("why", ratio=2, min_width=14, overflow="fold")
     for g in _visible(comparison, options):
         cells: list[Text] = [Text(str(g.index)), _kind_text(g, len(comparison.documents))]
         for d in range(len(comparison.documents)):
