@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newsdiff.normalize import NUMBER_WORDS, spelling
+
 # Dotted acronyms (U.S., p.m.) first, then numbers with separators (1,800.5, 1:15), then runs
 # of letters and digits with inner apostrophes (Russia's, won't); everything else is dropped.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
@@ -17,21 +19,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _IRREGULAR_NEGATIONS = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is"}
 _CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would", "'s": "'s"}
 
-_NUMBER_WORDS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-}
+# Signals compare small spelled-out numbers with digits ("four" = "4"), "one" included.
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if int(n) <= 12}
 
 # Function words: never names, never the head of a negation, ignored in a few comparisons.
 _STOPWORDS = """
@@ -46,55 +35,8 @@ _STOPWORDS = """
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 
+
 # Irregular British spellings the suffix rules below do not cover (British -> American).
-_SPELLINGS = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "pretence": "pretense",
-    "programme": "program",
-    "programmes": "programs",
-    "grey": "gray",
-    "cheque": "check",
-    "cheques": "checks",
-    "tyre": "tire",
-    "tyres": "tires",
-    "aluminium": "aluminum",
-    "kerb": "curb",
-    "plough": "plow",
-    "sceptic": "skeptic",
-    "sceptical": "skeptical",
-    "manoeuvre": "maneuver",
-    "manoeuvres": "maneuvers",
-    "paediatric": "pediatric",
-    "oestrogen": "estrogen",
-    "judgement": "judgment",
-    "ageing": "aging",
-}
-_OUR = re.compile(r"(?<=\w{2})our(s|ed|ing|able|ably|ite|ites|ful|er|ers|ist|ists|less)?$")
-_ISE = re.compile(r"(?<=\w{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$")
-_TRE = re.compile(r"(?<=\w{2})(t|b)re(s|d)?$")
-_LL = re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$")
-_OGUE = re.compile(r"(?<=\w{3})ogue(s)?$")
-
-
-@cache
-def spelling(word: str) -> str:
-    """Return a lower-case word in one spelling for US and UK variants (colour -> color)."""
-    if word in _SPELLINGS:
-        return _SPELLINGS[word]
-    if len(word) < 5 or not word.isascii():
-        return word
-    # Each rule maps both spellings to the same form; collisions with other words are rare
-    # because the rules only touch endings (our/ise/yse/tre/lled/ogue).
-    word = _OUR.sub(lambda m: "or" + (m.group(1) or ""), word)
-    word = _ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)
-    word = _TRE.sub(lambda m: m.group(1) + "er" + (m.group(2) or ""), word)
-    if len(word) >= 7:
-        word = _LL.sub(lambda m: "l" + m.group(1), word)
-    return _OGUE.sub(lambda m: "og" + (m.group(1) or ""), word)
-
-
 @dataclass(frozen=True, slots=True)
 class Tok:
     """One word of a document: its exact text and offsets, and its normalised form."""

@@ -21,8 +21,10 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
-# Spelled-out numbers that are rarely anything else ("one" is also a pronoun, so not here).
-_NUMBER_WORDS = {
+# Spelled-out numbers, shared with the signals' tokenizer (newsdiff._words).
+NUMBER_WORDS = {
+    "zero": "0",
+    "one": "1",
     "two": "2",
     "three": "3",
     "four": "4",
@@ -41,12 +43,55 @@ _NUMBER_WORDS = {
     "hundred": "100",
     "thousand": "1000",
 }
-# UK spellings rewritten to US ones before stemming, so analyse/analyze and
-# organisation/organization meet; applied to both sides, so a rare false rewrite is harmless.
-_SPELLING = (
-    (re.compile(r"(?<=\w{3}[iy])s(?=(?:e|ed|es|ing|ation|ations|er|ers)$)"), "z"),
-    (re.compile(r"(?<=\w{3})our(?=(?:s|ed|ing|ite|ites|able)?$)"), "or"),
-)
+# For alignment, "zero" and "one" are left out: "one" is also a pronoun ("one of them").
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if w not in ("zero", "one")}
+# US and UK spellings of one word become one before stemming (analyse/analyze).
+_SPELLINGS = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "programme": "program",
+    "programmes": "programs",
+    "grey": "gray",
+    "cheque": "check",
+    "cheques": "checks",
+    "tyre": "tire",
+    "tyres": "tires",
+    "aluminium": "aluminum",
+    "kerb": "curb",
+    "plough": "plow",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "paediatric": "pediatric",
+    "oestrogen": "estrogen",
+    "judgement": "judgment",
+    "ageing": "aging",
+}
+_OUR = re.compile(r"(?<=\w{2})our(s|ed|ing|able|ably|ite|ites|ful|er|ers|ist|ists|less)?$")
+_ISE = re.compile(r"(?<=\w{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$")
+_TRE = re.compile(r"(?<=\w{2})(t|b)re(s|d)?$")
+_LL = re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$")
+_OGUE = re.compile(r"(?<=\w{3})ogue(s)?$")
+
+
+@cache
+def spelling(word: str) -> str:
+    """Return a lower-case word in one spelling for US and UK variants (colour -> color)."""
+    if word in _SPELLINGS:
+        return _SPELLINGS[word]
+    if len(word) < 5 or not word.isascii():
+        return word
+    # Each rule maps both spellings to the same form; collisions with other words are rare
+    # because the rules only touch endings (our/ise/yse/tre/lled/ogue).
+    word = _OUR.sub(lambda m: "or" + (m.group(1) or ""), word)
+    word = _ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)
+    word = _TRE.sub(lambda m: m.group(1) + "er" + (m.group(2) or ""), word)
+    if len(word) >= 7:
+        word = _LL.sub(lambda m: "l" + m.group(1), word)
+    return _OGUE.sub(lambda m: "og" + (m.group(1) or ""), word)
 
 
 # A capitalised word this frequent in English is a headline's capital, not a name.
@@ -101,10 +146,7 @@ def stem(word: str, script: str = "latin") -> str:
         return str(_stemmer("russian").stem(word))
     if script != "latin" or not word.isascii():
         return word
-    if len(word) >= 6:
-        for pattern, repl in _SPELLING:
-            word = pattern.sub(repl, word)
-    return str(_stemmer("english").stem(word))
+    return str(_stemmer("english").stem(spelling(word)))
 
 
 def _is_acronym(word: str) -> bool:
