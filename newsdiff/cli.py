@@ -12,8 +12,10 @@ import typer
 
 from newsdiff import cli_corpus
 from newsdiff._version import __version__
+from newsdiff.cli_options import Encoding, MaxBytes, NoColor, Output, TextField
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
 from newsdiff.limits import DEFAULT_MAX_SENTENCES
+from newsdiff.load import DEFAULT_MAX_BYTES
 from newsdiff.render import formats
 
 app = typer.Typer(
@@ -96,29 +98,18 @@ def compare(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
     ] = "table",
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    ] = None,
-    text_field: Annotated[
-        str,
-        typer.Option("--text-field", help="Field holding the article text in .jsonl inputs."),
-    ] = "text",
+    output: Output = None,
+    text_field: TextField = "text",
     names: Annotated[
         str | None,
         typer.Option("--names", help="Comma-separated column names, one per report."),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="Decode the reports with this encoding (default UTF-8)."),
-    ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Print without color.")] = False,
+    encoding: Encoding = None,
+    no_color: NoColor = False,
     width: Annotated[
         int | None, typer.Option("--width", min=40, help="Table width (default: terminal).")
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
-    ] = 8 * 1024 * 1024,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     signal_types: Annotated[
         str | None,
         typer.Option(
@@ -247,17 +238,9 @@ def segment(
         list[str],
         typer.Argument(help="Reports to split (same kinds as compare), or - for stdin."),
     ],
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="Decode the reports with this encoding (default UTF-8)."),
-    ] = None,
-    text_field: Annotated[
-        str,
-        typer.Option("--text-field", help="Field holding the article text in .jsonl inputs."),
-    ] = "text",
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
-    ] = 8 * 1024 * 1024,
+    encoding: Encoding = None,
+    text_field: TextField = "text",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print each report's sentences as JSON Lines: offsets, paragraph, boilerplate mark, text."""
     try:

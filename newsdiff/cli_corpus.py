@@ -16,6 +16,7 @@ from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 
+from newsdiff.cli_options import Encoding, NoColor, Output, TextField
 from newsdiff.errors import ExitCode, NewsdiffError
 from newsdiff.limits import DEFAULT_MAX_SENTENCES
 
@@ -54,9 +55,6 @@ Scheduler = Annotated[
 ClusterField = Annotated[
     str, typer.Option("--cluster-field", help="JSON Lines: the field holding the cluster id.")
 ]
-TextField = Annotated[
-    str, typer.Option("--text-field", help="JSON Lines: the field holding the article text.")
-]
 IdField = Annotated[
     str, typer.Option("--id-field", help="JSON Lines: the field naming the article.")
 ]
@@ -64,17 +62,9 @@ Details = Annotated[
     str | None,
     typer.Option("--details", help="Write each cluster's full newsdiff/1 JSON into this folder."),
 ]
-Output = Annotated[
-    str | None, typer.Option("--output", "-o", help="Write the report to this file, not stdout.")
-]
-Encoding = Annotated[
-    str | None,
-    typer.Option("--encoding", help="Decode report files with this encoding (default UTF-8)."),
-]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")
 ]
-NoColor = Annotated[bool, typer.Option("--no-color", help="Print without color.")]
 MaxSentences = Annotated[
     int,
     typer.Option(
