@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
-from rich.console import Group as RichGroup
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -121,7 +119,9 @@ def _stacked(comparison: Comparison, options: RenderOptions, console: Console) -
             line = Text(f"{one_line(comparison.documents[m.doc].id)}: ", style="bold")
             line.append_text(_cell(comparison, g, m, options.color))
             lines.append(line)
-        console.print(Padding(RichGroup(*lines), (0, 0, 1, 0)))
+        for line in lines:
+            console.print(line)
+        console.print()
 
 
 def _footer(comparison: Comparison, console: Console) -> None:
