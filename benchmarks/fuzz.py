@@ -131,7 +131,9 @@ def run_atheris(target: str, seconds: float, extra: list[str]) -> int:
         import newsdiff.align
         import newsdiff.classify
         import newsdiff.normalize
+        import newsdiff.score
         import newsdiff.signals
+        import newsdiff.stories
         from newsdiff.segment import segment
     from tests import strategies as S
 

@@ -9,39 +9,40 @@ import pytest
 
 import newsdiff
 from benchmarks import evalkit as ek
-from newsdiff import align as al
+from newsdiff import score as sc
+from newsdiff import stories as st
 from newsdiff.api import _as_documents
 from newsdiff.segment import segment
 
 
 @pytest.fixture(scope="module")
-def units() -> list[al.Unit]:
+def units() -> list[sc.Unit]:
     """Return the units of 24 ECB+ reports from four topics (two stories each)."""
     topics = ek.load_ecb()
     texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
     docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
-    return al.build_units(docs)
+    return sc.build_units(docs)
 
 
 def test_similar_pairs_are_the_token_sharing_pairs_above_the_cut_off(
-    units: list[al.Unit],
+    units: list[sc.Unit],
 ) -> None:
     """Check the block matrix finds exactly the inverted index's pairs with Dice >= cut."""
     cut = 0.1537  # not a ratio of small integers: no pair sits on it
-    codes = al._encode(units)
-    every = al._candidate_pairs(units, codes, cut)
-    overlaps = al._overlaps(codes, every)
-    expected = [p for p, o in zip(every, overlaps, strict=True) if al._dice(codes, o, *p) >= cut]
-    got = al._similar_pairs(units, codes, cut)
+    codes = sc._encode(units)
+    every = sc._candidate_pairs(units, codes, cut)
+    overlaps = sc._overlaps(codes, every)
+    expected = [p for p, o in zip(every, overlaps, strict=True) if sc._dice(codes, o, *p) >= cut]
+    got = sc._similar_pairs(units, codes, cut)
     assert got == expected
     assert len(expected) > 100
 
 
-def test_similar_pairs_pair_copies_of_one_sentence(units: list[al.Unit]) -> None:
+def test_similar_pairs_pair_copies_of_one_sentence(units: list[sc.Unit]) -> None:
     """Check identical sentences in different reports pair with each other, once."""
-    codes = al._encode(units)
+    codes = sc._encode(units)
     twice = [*units, *(replace(u, doc=u.doc + 100) for u in units[:5])]
-    got = al._similar_pairs(twice, [*codes, *codes[:5]], 0.5)
+    got = sc._similar_pairs(twice, [*codes, *codes[:5]], 0.5)
     for k in range(5):
         if codes[k]:
             assert (k, len(units) + k) in got
@@ -50,22 +51,22 @@ def test_similar_pairs_pair_copies_of_one_sentence(units: list[al.Unit]) -> None
 
 
 def test_pairwise_overlaps_match_the_scalar_ones(
-    units: list[al.Unit], monkeypatch: pytest.MonkeyPatch
+    units: list[sc.Unit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check the vectorised overlaps (cpdist) equal rapidfuzz's scalar Indel ones."""
-    codes = al._encode(units)
-    pairs = al._candidate_pairs(units, codes, 0.0)[:3000]
-    scalar = al._overlaps(codes, pairs)
-    monkeypatch.setattr(al, "_SCALAR_PAIRS", 0)
-    assert al._overlaps(codes, pairs) == scalar
+    codes = sc._encode(units)
+    pairs = sc._candidate_pairs(units, codes, 0.0)[:3000]
+    scalar = sc._overlaps(codes, pairs)
+    monkeypatch.setattr(sc, "_SCALAR_PAIRS", 0)
+    assert sc._overlaps(codes, pairs) == scalar
 
 
 @pytest.mark.parametrize("floor", [0.1, 0.25, 0.5])
-def test_stories_at_scale_match_the_plain_clustering(units: list[al.Unit], floor: float) -> None:
+def test_stories_at_scale_match_the_plain_clustering(units: list[sc.Unit], floor: float) -> None:
     """Check the matrix story clustering gives the plain one's stories on real reports."""
-    affinity = al.document_affinity(units)
-    plain = al._stories(affinity, {d for pair in affinity for d in pair}, floor)
-    assert al._stories_at_scale(units, floor) == plain
+    affinity = st.document_affinity(units)
+    plain = st._stories(affinity, {d for pair in affinity for d in pair}, floor)
+    assert st._stories_at_scale(units, floor) == plain
     assert 1 < len(set(plain.values())) < len(plain) or floor == 0.5
 
 
@@ -85,16 +86,16 @@ def test_average_linkage_matches_the_plain_loop_on_random_affinities(seed: int) 
             v = rng.random() * (1.0 if block[x] == block[y] else 0.4)
             matrix[x, y] = matrix[y, x] = v
             affinity[(x, y)] = v
-    labels = al._average_linkage(matrix, 0.3)
-    assert dict(enumerate(labels)) == al._stories(affinity, set(range(n)), 0.3)
+    labels = st._average_linkage(matrix, 0.3)
+    assert dict(enumerate(labels)) == st._stories(affinity, set(range(n)), 0.3)
 
 
 def test_compare_on_the_large_paths_keeps_the_contract(
     seed_texts: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check a comparison forced onto the large-input paths still holds every sentence once."""
-    monkeypatch.setattr(al, "_INDEX_PAIRS", -1)
-    monkeypatch.setattr(al, "_STORY_PLAIN_DOCS", 0)
+    monkeypatch.setattr(sc, "_INDEX_PAIRS", -1)
+    monkeypatch.setattr(st, "_STORY_PLAIN_DOCS", 0)
     a, b = seed_texts
     cmp = newsdiff.compare([("a", a), ("b", b), ("c", a[: len(a) // 2])])
     seen = [(m.doc, s) for g in cmp.groups for m in g.members for s in m.sentences]

@@ -44,7 +44,7 @@ def test_help_path_imports_no_work_path_module() -> None:
         "import sys, runpy; sys.argv = ['newsdiff', '--help']\n"
         "try:\n    runpy.run_module('newsdiff', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = ('nltk', 'rapidfuzz', 'numpy', 'rich', 'newsdiff.align')\n"
+        "heavy = ('nltk', 'rapidfuzz', 'numpy', 'rich', 'newsdiff.align', 'newsdiff.score')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -1,0 +1,286 @@
+"""Score sentence pairs across documents: weighted bags, candidate pairs, link scores.
+
+Each sentence becomes a weighted bag of normalised tokens. To let rapidfuzz do the work,
+a bag is encoded as a string: every distinct token is one code point, repeated as often
+as its (integer) weight, and the code points are sorted. For two sorted strings the
+longest common subsequence is exactly the weighted overlap of the bags, so rapidfuzz's
+Indel distance (vectorised by `process.cdist`) yields a weighted Dice coefficient.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsdiff.model import Document
+from newsdiff.normalize import (
+    Token,
+    apply_acronyms,
+    background_weight,
+    learn_acronyms,
+    tokenize,
+)
+from newsdiff.stories import stories
+
+# Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
+_SCALAR_PAIRS = 2_000
+# Above this many unit pairs sharing a token, candidates are the pairs that are similar
+# enough (_similar_pairs) rather than all pairs sharing a token.
+_INDEX_PAIRS = 1_000_000
+# In that case, the share of the link threshold a pair's plain Dice must reach to be
+# scored: pairs below it count 0 in a group's average support (penalties only lower a
+# score, so every pair that can link is kept).
+_SIMILAR_SHARE = 0.5
+# Rows of the similarity matrix computed at once by _similar_pairs (bounds its memory).
+_BLOCK_ROWS = 256
+# First code point of the token alphabet: above the BMP, so no surrogates are hit.
+_ALPHABET = 0x10000
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A content sentence prepared for scoring."""
+
+    doc: int
+    sent: int
+    script: str
+    tokens: tuple[Token, ...]
+    weights: dict[str, int]
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Thresholds of the aligner (see Options for their meaning)."""
+
+    link_threshold: float
+    conflict_penalty: float
+    split_containment: float
+    affinity_floor: float = 0.0
+    cross_story_penalty: float = 0.5
+    group_support: float = 0.3
+
+
+def build_units(documents: Sequence[Document]) -> list[Unit]:
+    """Tokenise every content sentence of every document into a weighted bag."""
+    acronyms = learn_acronyms(d.text for d in documents)
+    prepared: list[tuple[int, int, str, list[Token], str]] = []
+    for d, doc in enumerate(documents):
+        for s in doc.content_sentences():
+            toks = apply_acronyms(tokenize(s.text, s.start, s.script), acronyms)
+            prepared.append((d, s.index, s.script, toks, s.text))
+    units = []
+    for d, i, script, toks, text in prepared:
+        weights: dict[str, int] = {}
+        for t in toks:
+            w = background_weight(t)
+            if w <= 0:
+                continue
+            q = max(1, round(w))
+            if q > weights.get(t.norm, 0):
+                weights[t.norm] = q
+        if not weights:
+            # A sentence without content words (":", "😀", "It was.") links to nothing, so a
+            # report compared with itself had unique groups. Key it on its folded text: exact
+            # copies align, nothing else does (no real token starts with NUL).
+            weights["\x00" + " ".join(text.casefold().split())] = 1
+        units.append(Unit(d, i, script, tuple(toks), weights))
+    return units
+
+
+def _encode(units: Sequence[Unit]) -> list[str]:
+    """Encode each unit's bag as a sorted string of repeated token code points."""
+    vocab: dict[str, int] = {}
+    for u in units:
+        for norm in sorted(u.weights):
+            vocab.setdefault(norm, len(vocab))
+    out = []
+    for u in units:
+        ids = sorted((vocab[n], q) for n, q in u.weights.items())
+        out.append("".join(chr(_ALPHABET + i) * q for i, q in ids))
+    return out
+
+
+def _candidate_pairs(
+    units: Sequence[Unit], codes: Sequence[str], min_dice: float
+) -> list[tuple[int, int]]:
+    """Return index pairs of units in different documents, same script, sharing a token.
+
+    Every such pair while there are few (the pairs' count grows with the square of the
+    reports sharing a word); above `_INDEX_PAIRS`, only the pairs whose weighted Dice
+    reaches `min_dice` (see `_similar_pairs`).
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(units):
+        for norm in u.weights:
+            postings[norm].append(k)
+    estimate = sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values())
+    if estimate > _INDEX_PAIRS:
+        return _similar_pairs(units, codes, min_dice)
+    if estimate >= _SCALAR_PAIRS:
+        return _index_pairs(units, list(postings.values()))
+    pairs: set[tuple[int, int]] = set()
+    for ks in postings.values():
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                a, b = ks[x], ks[y]
+                if units[a].doc != units[b].doc and units[a].script == units[b].script:
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple[int, int]]:
+    """Return `_candidate_pairs`' pairs from the posting lists, in numpy (same pairs, order)."""
+    import numpy as np
+
+    flat = np.fromiter((k for ks in postings for k in ks), dtype=np.int64)
+    size = np.array([len(ks) for ks in postings], dtype=np.int64)
+    # Each entry pairs with the entries after it in its posting list.
+    after = np.repeat(np.cumsum(size), size) - np.arange(len(flat)) - 1
+    first = np.repeat(np.arange(len(flat)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    a, b = flat[first], flat[second]
+    doc = np.array([u.doc for u in units])
+    script_of: dict[str, int] = {}
+    script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
+    ok = (doc[a] != doc[b]) & (script[a] == script[b])
+    keys = np.unique(a[ok] * len(units) + b[ok])
+    return list(zip((keys // len(units)).tolist(), (keys % len(units)).tolist(), strict=True))
+
+
+def _similar_pairs(
+    units: Sequence[Unit], codes: Sequence[str], min_dice: float
+) -> list[tuple[int, int]]:
+    """Return the pairs of units (as `_candidate_pairs`) whose weighted Dice >= min_dice.
+
+    Large inputs: in a cluster of hundreds of reports most sentences share some word, so
+    the inverted index yields nearly all pairs. Instead rapidfuzz scores the distinct bags
+    against each other in blocks of rows (Indel's normalised similarity of two encoded
+    bags is their weighted Dice) and keeps what reaches the cut-off, in C and in bounded
+    memory. Identical bags (a report reprinted, wire copy) are scored once and their
+    copies paired afterwards. The cost still grows with the square of the distinct
+    sentences, at tens of nanoseconds a pair.
+    """
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    index: dict[str, int] = {}
+    of_unit = np.full(len(codes), -1, dtype=np.int64)
+    for k, code in enumerate(codes):
+        if code:  # a unit without weighted tokens shares nothing with anything
+            of_unit[k] = index.setdefault(code, len(index))
+    distinct = list(index)
+    # The units of each distinct bag, as slices of one array.
+    members = np.argsort(of_unit, kind="stable")[np.count_nonzero(of_unit < 0) :]
+    count = np.bincount(of_unit[of_unit >= 0], minlength=len(distinct))
+    offset = np.concatenate(([0], np.cumsum(count)[:-1]))
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    for start in range(0, len(distinct), _BLOCK_ROWS):
+        block = process.cdist(
+            distinct[start : start + _BLOCK_ROWS],
+            distinct[start:],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=min_dice,
+            dtype=np.float32,
+            workers=-1,
+        )
+        rows, cols = np.nonzero(block)
+        i, j = rows + start, cols + start
+        keep = j >= i  # each pair of distinct bags once (the block's lower part is a repeat)
+        firsts.append(i[keep])
+        seconds.append(j[keep])
+    i = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
+    j = np.concatenate(seconds) if seconds else np.zeros(0, dtype=np.int64)
+    # Every unit of bag i with every unit of bag j: pair p has count[i] * count[j] of them.
+    per = count[i] * count[j]
+    p = np.repeat(np.arange(len(i)), per)
+    k = np.arange(len(p)) - np.repeat(np.cumsum(per) - per, per)
+    a = members[offset[i[p]] + k // count[j[p]]]
+    b = members[offset[j[p]] + k % count[j[p]]]
+    x, y = np.minimum(a, b), np.maximum(a, b)
+    doc = np.array([u.doc for u in units])
+    script_of: dict[str, int] = {}
+    script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
+    # Within one bag each pair comes twice (a, b and b, a) and with itself: keep a < b.
+    ok = ((i[p] != j[p]) | (a < b)) & (doc[x] != doc[y]) & (script[x] == script[y])
+    x, y = x[ok], y[ok]
+    order = np.lexsort((y, x))
+    return list(zip(x[order].tolist(), y[order].tolist(), strict=True))
+
+
+def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int]:
+    """Return the weighted overlap (LCS length) of each pair of encoded units."""
+    from rapidfuzz.distance import Indel
+
+    if len(pairs) < _SCALAR_PAIRS:
+        return [
+            (len(codes[a]) + len(codes[b]) - Indel.distance(codes[a], codes[b])) // 2
+            for a, b in pairs
+        ]
+    import numpy as np
+    from rapidfuzz import process
+
+    # Pair by pair (cpdist), not a rows x columns matrix: memory stays linear in pairs.
+    dist = process.cpdist(
+        [codes[a] for a, _ in pairs],
+        [codes[b] for _, b in pairs],
+        scorer=Indel.distance,
+        dtype=np.int32,
+        workers=-1,
+    )
+    return [
+        (len(codes[a]) + len(codes[b]) - d) // 2
+        for (a, b), d in zip(pairs, dist.tolist(), strict=True)
+    ]
+
+
+def conflict(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Tell whether two sentences name different numbers or different names, none shared."""
+    return _marks_conflict(_marks(a), _marks(b))
+
+
+def _marks(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return a sentence's numbers and names (what `conflict` compares)."""
+    return (
+        frozenset(t.norm for t in tokens if t.is_number),
+        frozenset(t.norm for t in tokens if t.is_name),
+    )
+
+
+def _marks_conflict(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """Tell `conflict` from the sentences' marks (computed once per sentence, not pair)."""
+    # Unrolled: this runs for every scored pair, millions in a large cluster.
+    (na, ma), (nb, mb) = a, b
+    return bool(na and nb and na.isdisjoint(nb)) or bool(ma and mb and ma.isdisjoint(mb))
+
+
+def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
+    """Return the weighted Dice coefficient of two units from their overlap."""
+    total = len(codes[a]) + len(codes[b])
+    return 2 * inter / total if total else 0.0
+
+
+def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, int], float]:
+    """Return the link score of every candidate pair (a < b) of units."""
+    codes = _encode(units)
+    pairs = _candidate_pairs(units, codes, params.link_threshold * _SIMILAR_SHARE)
+    story = stories(units, params.affinity_floor)
+    scores: dict[tuple[int, int], float] = {}
+    marks = [_marks(u.tokens) for u in units]
+    for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
+        s = _dice(codes, inter, a, b)
+        if _marks_conflict(marks[a], marks[b]):
+            s *= params.conflict_penalty
+        if story:
+            da, db = units[a].doc, units[b].doc
+            # A report left out of the story clustering (no names) is in every story.
+            if da in story and db in story and story[da] != story[db]:
+                s *= params.cross_story_penalty
+        if s > 0:
+            scores[(a, b)] = s
+    return scores
