@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -133,6 +132,8 @@ def _extend_splits(
                         continue
                     n = units[nk]
                     own = [units[j].weights for j in g if units[j].doc == u.doc]
+                    if len(own) >= _MAX_RUN:
+                        continue
                     others = [units[j] for j in g if units[j].doc != u.doc]
                     if not n.weights or any(o.script != n.script for o in others):
                         continue
@@ -207,7 +208,7 @@ def align(
             per_doc[order[units[k].doc]].append(units[k].sent)
         members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
         sim = group_similarity(units, g, params.conflict_penalty)
-        out.append(RawGroup(members, 0.0 if math.isnan(sim) else sim))
+        out.append(RawGroup(members, sim))
     if timings is not None:
         # Finer steps of the aligner, for benchmarks/speed.py (a few clock reads per run).
         timings["tokenize"] = t1 - t0

@@ -35,20 +35,40 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
     for d in range(n_docs):
         positions = sorted(by_doc.get(d, ()))
         groups = [group_at[(d, s)] for s in positions]
+        placed_before = {gi for gi in groups if gi in keys}
+        # The key of the last group an earlier report placed: this report's own sentences
+        # follow it, keyed (anchor, report, position) so keys stay short however long
+        # a run of unaligned sentences is.
+        anchor: tuple[float, ...] | None = None
         for i, (s, gi) in enumerate(zip(positions, groups, strict=True)):
+            if gi in placed_before:
+                anchor = keys[gi]
+                continue
             if gi in keys:
                 continue
             if d == 0:
                 keys[gi] = (s,)
-            elif i > 0:
-                # After the group of the sentence before it in its own report.
-                keys[gi] = (*keys[groups[i - 1]], d, s)
+            elif anchor is not None:
+                keys[gi] = (*anchor, d, s)
             else:
                 # A report's opening sentences go just before the first group they lead to.
-                nxt = next((keys[g] for g in groups[i + 1 :] if g in keys), None)
+                nxt = next((keys[g] for g in groups[i + 1 :] if g in placed_before), None)
                 base = (*nxt[:-1], nxt[-1] - 0.5) if nxt else (float("inf"),)
                 keys[gi] = (*base, d, s)
     return sorted(range(len(raw)), key=lambda gi: keys[gi])
+
+
+def _differing_words(documents: Sequence[Document], m: Member, other: Member) -> list[Evidence]:
+    """Return the words of member `m` that member `other` does not share."""
+    doc, odoc = documents[m.doc], documents[other.doc]
+    start, end = doc.sentences[m.sentences[0]].start, doc.sentences[m.sentences[-1]].end
+    ostart = odoc.sentences[other.sentences[0]].start
+    oend = odoc.sentences[other.sentences[-1]].end
+    out = []
+    for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
+        sent = next(i for i in m.sentences if doc.sentences[i].end >= span.end)
+        out.append(Evidence(m.doc, sent, span.start, span.end, doc.text[span.start : span.end]))
+    return out
 
 
 def wording_signal(
@@ -56,22 +76,24 @@ def wording_signal(
 ) -> Signal:
     """Explain a divergent group no typed signal explains: its words differ too much.
 
-    The evidence is the words of the first two reports that the other does not share.
+    The evidence compares the member that differs most from a reference member (the first
+    in the canonical order of report texts, so the choice does not depend on file order).
     """
-    first, second = members[0], members[1]
-    evidence: list[Evidence] = []
-    for m, other in ((first, second), (second, first)):
-        doc, odoc = documents[m.doc], documents[other.doc]
-        start, end = doc.sentences[m.sentences[0]].start, doc.sentences[m.sentences[-1]].end
-        ostart = odoc.sentences[other.sentences[0]].start
-        oend = odoc.sentences[other.sentences[-1]].end
-        for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
-            sent = next(i for i in m.sentences if doc.sentences[i].end >= span.end)
-            evidence.append(
-                Evidence(m.doc, sent, span.start, span.end, doc.text[span.start : span.end])
-            )
+    ordered = sorted(members, key=lambda m: (documents[m.doc].text, m.doc))
+    ref = ordered[0]
+    best: tuple[Member, list[Evidence]] | None = None
+    for m in ordered[1:]:
+        words = _differing_words(documents, m, ref)
+        if best is None or len(words) > len(best[1]):
+            best = (m, words)
+    assert best is not None  # a divergent group has at least two members
+    other, words = best
+    evidence = sorted(
+        [*_differing_words(documents, ref, other), *words], key=lambda e: (e.doc, e.start)
+    )
+    docs = tuple(sorted((ref.doc, other.doc)))
     detail = f"worded differently (similarity {similarity:.2f})"
-    return Signal("wording", detail, (first.doc, second.doc), tuple(evidence))
+    return Signal("wording", detail, docs, tuple(evidence))
 
 
 def classify(

@@ -115,7 +115,7 @@ def compare(
         typer.Option(
             "--signals",
             help="Show only groups with these signals (comma-separated: number,quote,"
-            "attribution,hedge,negation,entity,tone).",
+            "attribution,hedge,negation,entity,tone,wording).",
         ),
     ] = None,
     explain: Annotated[
@@ -212,11 +212,20 @@ def _run_compare(
         labels = [n.strip() for n in names.split(",")]
         if len(labels) != len(docs):
             raise UsageError(f"--names gives {len(labels)} names for {len(docs)} reports")
+        if len(set(labels)) != len(labels):
+            raise UsageError("--names gives the same name twice; each report needs its own")
         docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
-        # Same file names from different folders: fall back to the paths as given.
-        docs = [replace(d, id=d.path or d.id) for d in docs]
+        # Same file names from different folders: fall back to the paths as given, and
+        # number a report given twice, so that every column has its own name.
+        seen: dict[str, int] = {}
+        renamed = []
+        for d in docs:
+            name = d.path or d.id
+            seen[name] = seen.get(name, 0) + 1
+            renamed.append(replace(d, id=name if seen[name] == 1 else f"{name} ({seen[name]})"))
+        docs = renamed
     comparison = run(docs, Options(max_sentences=max_sentences))
     options = render.RenderOptions(
         color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -79,8 +80,8 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
 
 
 def check_text(text: str, label: str) -> None:
-    """Reject a document with nothing to compare in it."""
-    if not text.strip():
+    """Reject a document with nothing to compare in it (only spaces or invisible marks)."""
+    if not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip():
         raise InputError(f"{label}: is empty (nothing to compare)")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -15,7 +16,8 @@ from newsdiff.resources import read_text, read_words
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*",
+    # Combining marks (decomposed "é" is "e" + U+0301) belong to their word.
+    r"|[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*(?:['’][^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*)*",
 )
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
@@ -176,7 +178,8 @@ def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
         if _is_acronym(raw):
             tokens.append(Token(raw, s, e, raw.replace(".", ""), is_acronym=True, is_name=True))
             continue
-        word = _POSSESSIVE.sub("", raw.replace("’", "'")).lower()
+        # NFC: decomposed and precomposed spellings of a word are the same word.
+        word = _POSSESSIVE.sub("", unicodedata.normalize("NFC", raw).replace("’", "'")).lower()
         if word in _NUMBER_WORDS:
             tokens.append(Token(raw, s, e, _NUMBER_WORDS[word], is_number=True))
             continue

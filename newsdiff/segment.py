@@ -15,25 +15,29 @@ if TYPE_CHECKING:
 # A blank line (possibly holding spaces) separates paragraphs.
 _PARA_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*|\r\n[ \t]*\r\n\s*|\r[ \t]*\r\s*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A list item: a bullet, a dash or a number with a dot or parenthesis.
+_BULLET = re.compile(r"^(?:[-*•–—]\s|\d{1,2}[.)]\s)")
 # A line that ends a sentence-ish unit: terminal punctuation, a closing quote or a colon.
 _LINE_END = re.compile(r"[.!?:;\"'”’»)\]…]\s*$")
 
 # Boilerplate that news pages put between paragraphs: marked, never aligned, never dropped.
 _BOILERPLATE = re.compile(
     r"""^\W{0,3}(?:
-        (?:also|read|see|watch|listen)(?:\s+(?:also|more|read|here|now))?\s*:
-      | read\s+(?:also|more)\b
-      | related(?:\s+(?:articles?|stories|news|coverage|reading))?\s*:
+        (?:also|read|see|watch|listen)(?:\s+(?:also|more|read|here|now))?\s*[:|]
+      | related(?:\s+(?:articles?|stories|news|coverage|reading))?\s*[:|]
       | (?:image|photo(?:graph)?|picture|pic|video|graphic|illustration|file\s+photo)
         (?:\s+(?:credit|courtesy|source))?\s*[:|]
-      | (?:credit|source|courtesy)\s*:
-      | (?:click|tap)\s+here\b
-      | (?:subscribe|sign\s+up|follow\s+us|share\s+this|advertisement|sponsored)\b
-      | (?:copyright|©|\(c\)\s*\d{4})
+      | (?:credit|courtesy)\s*[:|]
+      | (?:copyright\s*)?(?:©|\(c\)\s*\d{4})
+      | copyright\s+\d{4}
       | all\s+rights\s+reserved
+      | (?:advertisement|sponsored(?:\s+content)?|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?
+        |click\s+here(?:\s+\w+){0,5}|follow\s+us(?:\s+on\s+\w+)?)\W*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Furniture is short: a longer paragraph that starts like it is an article's own text.
+_BOILERPLATE_WORDS = 30
 
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
@@ -68,30 +72,49 @@ def script_of(text: str) -> str:
 
 def is_boilerplate(text: str) -> bool:
     """Tell whether a sentence is page furniture ("Also read:", "Image: AP", ...)."""
-    return bool(_BOILERPLATE.match(text.strip()))
+    text = text.strip()
+    return len(text.split()) <= _BOILERPLATE_WORDS and bool(_BOILERPLATE.match(text))
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of paragraphs; single line breaks split unless hard-wrapped."""
+def _is_heading(line: str) -> bool:
+    """Tell whether a line without final punctuation reads as a heading (Title Case)."""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _line_ends_unit(line: str, nxt: str) -> bool:
+    """Tell whether a single line break after `line` (before `nxt`) ends a paragraph.
+
+    Text is often hard-wrapped ("The talks were led by\nPresident Biden."), so a line that
+    does not end a sentence continues on the next one, unless it is a heading, the next
+    line is a list item, or either line is page furniture ("Also read: ...").
+    """
+    if _LINE_END.search(line):
+        return True
+    return (
+        _is_heading(line) or bool(_BULLET.match(nxt)) or is_boilerplate(line) or is_boilerplate(nxt)
+    )
+
+
+def _blocks(text: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, paragraph) of the text's blocks: paragraphs, or their lines."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _PARA_BREAK.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
+    out: list[tuple[int, int, int]] = []
+    for para, (start, end) in enumerate(spans):
         line_start = start
         for m in _LINE_BREAK.finditer(text, start, end):
             line = text[line_start : m.start()]
-            nxt = text[m.end() : m.end() + 1]
-            # A line that does not end a sentence, followed by a lower-case letter, is
-            # hard-wrapped prose: keep it with the next line.
-            if not _LINE_END.search(line) and nxt.islower():
-                continue
-            out.append((line_start, m.start()))
-            line_start = m.end()
-        out.append((line_start, end))
+            nxt_end = text.find("\n", m.end(), end)
+            nxt = text[m.end() : end if nxt_end < 0 else nxt_end]
+            if _line_ends_unit(line.strip(), nxt.strip()):
+                out.append((line_start, m.start(), para))
+                line_start = m.end()
+        out.append((line_start, end, para))
     return out
 
 
@@ -125,7 +148,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
     """Split `text` into sentences whose `text == input[start:end]`, marking boilerplate."""
     tokenizer = _tokenizer()
     sentences: list[Sentence] = []
-    for para, (b_start, b_end) in enumerate(_blocks(text)):
+    for b_start, b_end, para in _blocks(text):
         b_start, b_end = _strip(text, b_start, b_end)
         if b_start >= b_end:
             continue

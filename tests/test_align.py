@@ -84,3 +84,17 @@ def test_scripts_never_align() -> None:
     b = "Россия проанализирует санкции, сказал Рогозин February 24, 2022."
     c = newsdiff.compare([a, b])
     assert all(g.coverage == 1 for g in c.groups)
+
+
+def test_a_group_holds_at_most_three_adjacent_sentences_of_a_report() -> None:
+    long = (
+        "The minister arrived in Paris on Monday, met the president, signed the trade deal, "
+        "visited the port, toured the museum and flew home to Rome on Tuesday."
+    )
+    short = (
+        "The minister arrived in Paris on Monday. He met the president. He signed the trade "
+        "deal. He visited the port. He toured the museum. He flew home to Rome on Tuesday."
+    )
+    c = newsdiff.compare([long, short])
+    assert all(len(m.sentences) <= 3 for g in c.groups for m in g.members)
+    assert sum(len(m.sentences) for g in c.groups for m in g.members if m.doc == 1) == 6

@@ -42,3 +42,18 @@ def test_divergent_group_without_typed_signal_says_wording() -> None:
     for ev in sig.evidence:
         assert c.documents[ev.doc].text[ev.start : ev.end] == ev.text
     assert {ev.doc for ev in sig.evidence} == {0, 1}
+
+
+def test_wording_signal_explains_the_pair_that_differs() -> None:
+    from newsdiff.classify import wording_signal
+    from newsdiff.model import Document, Member
+    from newsdiff.segment import segment
+
+    a = "Rogozin said in a Twitter post, soon after the US announced new sanctions."
+    b = "Following this, Rogozin in another tweet said that NASA has confirmed it."
+    for order in ([a, a, b], [b, a, a], [a, b, a]):
+        docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(order)]
+        members = [Member(i, (0,)) for i in range(3)]
+        sig = wording_signal(docs, members, 0.4)
+        assert {docs[d].text for d in sig.docs} == {a, b}
+        assert sig.evidence and {docs[e.doc].text for e in sig.evidence} == {a, b}

@@ -151,3 +151,22 @@ def test_help_does_not_import_heavy_modules() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stderr == "[]"
     assert "compare" in r.stdout
+
+
+def test_duplicate_names_are_a_usage_error() -> None:
+    r = runner.invoke(app, ["compare", str(SEED_A), str(SEED_B), "--names", "x,x"])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "same name twice" in r.stderr
+
+
+def test_the_same_file_twice_gets_two_names() -> None:
+    r = runner.invoke(app, ["compare", str(SEED_A), str(SEED_A), "-f", "json"])
+    assert r.exit_code == 0
+    ids = [d["id"] for d in json.loads(r.stdout)["documents"]]
+    assert len(set(ids)) == 2 and ids[1].endswith("(2)")
+
+
+def test_invisible_only_report_is_empty(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "zw.txt", "\u200b\u200b \u2060\n".encode())
+    r = runner.invoke(app, ["compare", str(SEED_A), bad])
+    assert r.exit_code == 3 and "is empty" in r.stderr

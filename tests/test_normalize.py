@@ -68,3 +68,10 @@ def test_rare_words_weigh_more() -> None:
     assert background_weight(toks["Rogozin"]) > background_weight(toks["earthquake"])
     assert background_weight(toks["earthquake"]) > background_weight(toks["homes"])
     assert background_weight(toks["500"]) > background_weight(toks["homes"])
+
+
+def test_combining_marks_stay_in_their_word() -> None:
+    decomposed = "L’e\u0301te\u0301 fut chaud"
+    toks = tokenize(decomposed)
+    assert [t.text for t in toks] == ["L’e\u0301te\u0301", "fut", "chaud"]
+    assert toks[0].norm == tokenize("L’\u00e9t\u00e9")[0].norm

@@ -84,3 +84,43 @@ def test_empty_and_odd_inputs() -> None:
     for text in ("\r\nOne.\r\n\r\nTwo.\r\n", "x" * 5000, "🙂 ok. 🙂", "\x00\x1b[31m red."):
         for s in segment(text):
             assert text[s.start : s.end] == s.text
+
+
+def test_article_text_is_not_boilerplate() -> None:
+    for text in (
+        "Copyright lawsuits rose 30% last year, the court said. Judges were busy.",
+        "Sponsored by the UN, the talks began.",
+        "Source: the ministry said 40 soldiers died.",
+        "Subscribers to the paper read more about it every day.",
+    ):
+        assert not any(s.boilerplate for s in segment(text)), text
+    for text in (
+        "© 2024 Reuters. All rights reserved.",
+        "Advertisement",
+        "Click here to subscribe",
+    ):
+        assert all(s.boilerplate for s in segment(text)), text
+
+
+def test_long_paragraph_starting_like_furniture_is_text() -> None:
+    text = "Read more: " + " ".join(["word"] * 40) + "."
+    assert not segment(text)[0].boilerplate
+
+
+def test_single_line_breaks() -> None:
+    cases = {
+        # Hard-wrapped prose continues on the next line, whatever its first letter.
+        "The talks were led by\nPresident Biden, who arrived late.": 1,
+        "He said 5\n000 people came.": 1,
+        # A Title Case heading, a list item and furniture end their line.
+        "NASA Refutes Russian Claims Over Station\nThe agency said so on Friday.": 2,
+        "Key points:\n- one thing\n- another thing": 3,
+        "Body text here\nAlso read: something else\nMore text.": 3,
+    }
+    for text, n in cases.items():
+        assert len(segment(text)) == n, text
+
+
+def test_paragraphs_count_blank_lines_not_lines() -> None:
+    text = "Key points:\n- one\n- two\n\nNext paragraph."
+    assert [s.paragraph for s in segment(text)] == [0, 0, 0, 1]

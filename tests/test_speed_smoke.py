@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 from benchmarks import speed
 
@@ -21,6 +22,8 @@ def test_quick_run_on_tiny_inputs_prints_every_part_and_writes_json(
     # Start-up's commands replaced by trivial ones: the code path, not the imports.
     trivial = {name: [sys.executable, "-c", "pass"] for name in speed.startup_commands()}
     monkeypatch.setattr(speed, "startup_commands", lambda: trivial)
+    # The project's tests run no difflib: a rapidfuzz ratio stands in for the baseline.
+    monkeypatch.setattr(speed, "difflib_ratio", fuzz.ratio)
     out = tmp_path / "speed.json"
     argv = ["--quick", "--clusters", "2", "--sizes", "4", "--runs", "1"]
     argv += ["--difflib-every", "100", "--json", str(out)]
@@ -53,8 +56,9 @@ def test_scale_texts_repeat_the_corpus_in_a_seeded_order() -> None:
     assert len(set(texts)) < 800 and len({n for n, _ in a}) == 800
 
 
-def test_difflib_sample_is_scaled_to_all_pairs() -> None:
+def test_difflib_sample_is_scaled_to_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Check the sampled difflib time stands for every pair, and the pairs are cross-report."""
+    monkeypatch.setattr(speed, "difflib_ratio", fuzz.ratio)
     clusters = [[["a b c", "d e f"], ["a b d"]], [["x"], ["y", "z"], ["x y"]]]
     assert len(speed.cross_pairs(clusters[1])) == 5
     seconds, sampled, total = speed.difflib_loop(clusters, every=2)

@@ -12,6 +12,8 @@ from newsdiff.diff import changed_spans
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
+from newsdiff.render.highlight import PAIRWISE_MAX
+from newsdiff.render.view import visible_groups
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -47,15 +49,17 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     text = Text(inert(raw))
     if not color or group.kind == "unique":
         return text
-    others = [m for m in group.members if m.doc != member.doc]
-    ref = others[0]
-    rdoc = comparison.documents[ref.doc]
-    rstart = rdoc.sentences[ref.sentences[0]].start
-    rend = rdoc.sentences[ref.sentences[-1]].end
     if inert(raw) != raw:
         return text  # offsets no longer match the displayed text; show it plain
-    for span in changed_spans(doc.text[start:end], start, rdoc.text[rstart:rend], rstart):
-        text.stylize("bold underline", span.start - start, span.end - start)
+    # A word is highlighted when some other member lacks it (as in the HTML and Markdown
+    # reports); past PAIRWISE_MAX members only the first others are compared.
+    others = [m for m in group.members if m.doc != member.doc][: PAIRWISE_MAX - 1]
+    for other in others:
+        odoc = comparison.documents[other.doc]
+        ostart = odoc.sentences[other.sentences[0]].start
+        oend = odoc.sentences[other.sentences[-1]].end
+        for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
+            text.stylize("bold underline", span.start - start, span.end - start)
     for sig in group.signals:
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
@@ -69,14 +73,6 @@ def _note(group: Group, explain: bool) -> Text:
     if explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
     return Text("\n".join(parts))
-
-
-def _visible(comparison: Comparison, options: RenderOptions) -> list[Group]:
-    """Return the groups the options select."""
-    if options.signal_filter is None:
-        return list(comparison.groups)
-    wanted = options.signal_filter
-    return [g for g in comparison.groups if any(s.type in wanted for s in g.signals)]
 
 
 def _kind_text(group: Group, n_docs: int) -> Text:
@@ -94,7 +90,7 @@ def _side_by_side(comparison: Comparison, options: RenderOptions, console: Conso
     has_notes = options.explain or any(g.signals for g in comparison.groups)
     if has_notes:
         table.add_column("why", ratio=2, min_width=14, overflow="fold")
-    for g in _visible(comparison, options):
+    for g in visible_groups(comparison, options):
         cells: list[Text] = [Text(str(g.index)), _kind_text(g, len(comparison.documents))]
         for d in range(len(comparison.documents)):
             m = g.member(d)
@@ -108,7 +104,7 @@ def _side_by_side(comparison: Comparison, options: RenderOptions, console: Conso
 def _stacked(comparison: Comparison, options: RenderOptions, console: Console) -> None:
     """Print each group as a block of lines, one per report: readable at any width."""
     n = len(comparison.documents)
-    for g in _visible(comparison, options):
+    for g in visible_groups(comparison, options):
         head = Text(f"#{g.index} ", style="bold")
         head.append_text(Text(f"{g.kind} {g.coverage}/{n}", style=KIND_STYLE[g.kind]))
         note = _note(g, options.explain)
