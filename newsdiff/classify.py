@@ -105,12 +105,14 @@ def classify(
     """Classify each group, attach its signals, and number them in reading order."""
     out = []
     spent = 0.0
+    # Each document's words for the signals, found once for all its groups.
+    context = signals.Context(documents)
     for idx, gi in enumerate(reading_order(raw, len(documents))):
         g = raw[gi]
         members = tuple(Member(d, s) for d, s in g.members)
         coverage = len(members)
         t0 = time.perf_counter()
-        sigs = signals.detect(documents, members) if coverage >= 2 else ()
+        sigs = signals.detect(documents, members, context) if coverage >= 2 else ()
         spent += time.perf_counter() - t0
         kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
         if kind == "shared":

@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from newsdiff._words import STOPWORDS, Tok, blocks, same_name, stem
 
@@ -108,7 +107,6 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     return out
 
 
-@lru_cache(maxsize=256)
 def find(text: str) -> tuple[Quote, ...]:
     """Return every quotation of a text, in order of start (nested ones included)."""
     out: list[Quote] = []
@@ -168,15 +166,44 @@ def _as_chars(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
     return "".join(ids[w] for w in a), "".join(ids[w] for w in b)
 
 
-def locate(q: Sequence[Tok], t: Sequence[Tok]) -> Match | None:
+class Words:
+    """A report's words mapped to characters once, for many quotes to be located in them."""
+
+    def __init__(self, toks: Sequence[Tok]) -> None:
+        self.toks = toks
+        self.norms = [x.norm for x in toks]
+        self._ids: dict[str, str] = {}
+        for w in self.norms:
+            self._ids.setdefault(w, chr(0xF0000 + len(self._ids)))
+        self.chars = "".join(self._ids[w] for w in self.norms)
+
+    def encode(self, words: Sequence[str]) -> str:
+        """Return words as characters; words the report lacks get characters of their own."""
+        # Alignment only compares characters for equality: any one-to-one map will do.
+        extra: dict[str, str] = {}
+        base = 0xF0000 + len(self._ids)
+        out = []
+        for w in words:
+            c = self._ids.get(w)
+            if c is None:
+                c = extra.setdefault(w, chr(base + len(extra)))
+            out.append(c)
+        return "".join(out)
+
+
+def locate(q: Sequence[Tok], t: Sequence[Tok] | Words) -> Match | None:
     """Align a quote's words with the best-matching stretch of a report's words."""
     from rapidfuzz import fuzz
 
-    if not q or not t:
+    if not q or not (t.toks if isinstance(t, Words) else t):
         return None
     qn = [x.norm for x in q]
-    tn = [x.norm for x in t]
-    qs, ts = _as_chars(qn, tn)
+    if isinstance(t, Words):
+        # A whole document, searched by many quotes: its characters are made once.
+        tn, qs, ts = t.norms, t.encode(qn), t.chars
+    else:
+        tn = [x.norm for x in t]
+        qs, ts = _as_chars(qn, tn)
     lo, hi = 0, len(tn)
     al = fuzz.partial_ratio_alignment(qs, ts) if len(qs) < len(ts) else None
     if al is not None:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsdiff
+from newsdiff import quotes
+from newsdiff._words import tokenize
 from newsdiff.lexicons import read
 from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
 from newsdiff.resources import read_text
 from newsdiff.segment import segment
-from newsdiff.signals import detect
+from newsdiff.signals import Context, _member, detect
 from tests.conftest import SEED_A, SEED_B
 
 
@@ -329,6 +336,68 @@ def test_seed_attribution_and_source(seeds: list[Document]) -> None:
 )
 def test_seed_shared_sentences_are_silent(seeds: list[Document], fragment: str) -> None:
     assert _seed_group(seeds, fragment, fragment) == ()
+
+
+def test_seed_quote_dropping_with_the_documents_swapped(seeds: list[Document]) -> None:
+    # Seed B quotes only the question that ends seed A's longer quotation; its match once
+    # marked A's quotation as compared, so the change was lost when B came first.
+    swapped = [seeds[1], seeds[0]]
+    sa = [s.index for s in seeds[0].sentences if "dropping a 500-tonne" in s.text]
+    sb = [s.index for s in seeds[1].sentences if "dropping a 500-tonne" in s.text]
+    found = detect(swapped, [Member(1, (sa[0], sa[0] + 1)), Member(0, tuple(sb))])
+    check_evidence(swapped, found)
+    assert [(s.type, s.detail) for s in found] == [
+        ("quote", "another chance vs also the option; on vs to")
+    ]
+
+
+# --- one comparison's context -------------------------------------------------------------
+
+
+def test_context_finds_each_documents_words_once(
+    seeds: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = _member._sentence_words
+
+    def counting(document: Document, *args: Any) -> Any:
+        calls.append(seeds.index(document))
+        return real(document, *args)
+
+    monkeypatch.setattr(_member, "_sentence_words", counting)
+    context = Context(seeds)
+    pairs = list(zip(range(5), range(5), strict=True))
+    first = [detect(seeds, [Member(0, (i,)), Member(1, (j,))], context) for i, j in pairs]
+    assert sorted(calls) == sorted(d for d in (0, 1) for _ in seeds[d].sentences)
+    # The same signals as without a context (each call finding the words again).
+    calls.clear()
+    assert [detect(seeds, [Member(0, (i,)), Member(1, (j,))]) for i, j in pairs] == first
+
+
+def test_no_document_outlives_its_comparison() -> None:
+    texts = ['"We will not leave," he said on Friday.', '"We will never leave," he said.']
+    docs = documents(*texts)
+    refs = [weakref.ref(d) for d in docs]
+    assert detect(docs, [whole(i, d) for i, d in enumerate(docs)])
+    comparison = newsdiff.compare(docs)
+    assert comparison.groups
+    del docs, comparison
+    gc.collect()
+    assert all(r() is None for r in refs)
+
+
+def test_whole_document_search_matches_a_plain_search(seeds: list[Document]) -> None:
+    words = tuple(tokenize(seeds[1].text))
+    prepared = quotes.Words(words)
+    a = tuple(tokenize(seeds[0].text))
+    for q in quotes.outermost(quotes.find(seeds[0].text)):
+        run = tuple(t for t in a if q.start <= t.start < q.end)
+        assert quotes.locate(run, prepared) == quotes.locate(run, words)
+    # Words the document lacks, repeated, and none at all.
+    odd = tuple(tokenize("zebra zebra quokka NASA"))
+    assert quotes.locate(odd, prepared) == quotes.locate(odd, words)
+    assert quotes.locate((), prepared) is None
+    assert quotes.locate(odd, quotes.Words(())) is None
 
 
 # --- lexicons ---------------------------------------------------------------------------

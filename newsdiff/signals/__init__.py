@@ -14,7 +14,9 @@ from itertools import combinations
 
 from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
 from newsdiff.signals import entity, lexical, negation, number, quote
-from newsdiff.signals._member import View, view
+from newsdiff.signals._member import Context, View, view
+
+__all__ = ["Context", "detect"]
 
 _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
     number.detect,
@@ -54,9 +56,23 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     return tuple(sorted(out, key=order))
 
 
-def detect(documents: Sequence[Document], members: Sequence[Member]) -> tuple[Signal, ...]:
-    """Return the signals that explain how a group's members differ (empty: same substance)."""
-    views = [view(documents, m) for m in sorted(members, key=lambda m: m.doc)]
+def detect(
+    documents: Sequence[Document], members: Sequence[Member], context: Context | None = None
+) -> tuple[Signal, ...]:
+    """Return the signals that explain how a group's members differ (empty: same substance).
+
+    Pass one `Context(documents)` to every call of a comparison to find each document's
+    words once; without it, they are found again for each group.
+    """
+    if context is None:
+        context = Context(documents)
+    elif context.documents is not documents:
+        raise ValueError("the signal context was made for other documents")
+    # Detectors are not symmetric (a quote of one side is matched first): compare members
+    # in the canonical order, so that the reports' order changes no signal. Each detail
+    # still reads in document order ("x vs y": the first report's words first).
+    ordered = sorted(members, key=lambda m: (context.rank(m.doc), m.doc))
+    views = [view(context, m) for m in ordered]
     found: list[Signal] = []
     for a, b in combinations(views, 2):
         if not a.toks or not b.toks or a.norms == b.norms:

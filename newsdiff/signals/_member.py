@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from newsdiff import quotes
@@ -32,6 +31,7 @@ class View:
 
     doc: int
     document: Document
+    context: Context = field(compare=False, hash=False, repr=False)
     toks: tuple[Tok, ...]
     # Per token: first word of its sentence or of a quotation; sentence written in Title Case.
     initial: tuple[bool, ...]
@@ -108,32 +108,80 @@ def _sentence_words(
     return tuple(toks), tuple(initial), _is_title_case(toks)
 
 
-@lru_cache(maxsize=256)
-def document_words(document: Document) -> tuple[_Words, ...]:
-    """Return the words of every sentence of a document (or of its text, unsegmented)."""
-    inside = quotes.Inside(quotes.find(document.text))
-    return tuple(
-        _sentence_words(document, start, end, inside) for start, end in _sentence_spans(document)
-    )
+class Context:
+    """Words of a comparison's documents, computed once each and kept for that comparison only.
+
+    Keyed by document index: hashing a Document hashes all its sentences, and a cache that
+    outlives the comparison would keep its documents (up to 8 MiB each) alive.
+    """
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = documents
+        self._words: dict[int, tuple[_Words, ...]] = {}
+        self._names: dict[int, frozenset[str]] = {}
+        self._all: dict[int, quotes.Words] = {}
+        self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._rank: dict[int, int] = {}
+
+    def quotations(self, doc: int) -> tuple[quotes.Quote, ...]:
+        """Return every quotation of a document."""
+        if doc not in self._quotes:
+            self._quotes[doc] = quotes.find(self.documents[doc].text)
+        return self._quotes[doc]
+
+    def words(self, doc: int) -> tuple[_Words, ...]:
+        """Return the words of every sentence of a document (or of its text, unsegmented)."""
+        if doc not in self._words:
+            document = self.documents[doc]
+            inside = quotes.Inside(self.quotations(doc))
+            self._words[doc] = tuple(
+                _sentence_words(document, start, end, inside)
+                for start, end in _sentence_spans(document)
+            )
+        return self._words[doc]
+
+    def names(self, doc: int) -> frozenset[str]:
+        """Return words written with a capital inside ordinary sentences of a document."""
+        if doc not in self._names:
+            out: set[str] = set()
+            for toks, initial, title in self.words(doc):
+                if title:
+                    continue
+                pairs_ = zip(toks, initial, strict=True)
+                out.update(t.norm for t, ini in pairs_ if t.is_capitalised and not ini)
+            self._names[doc] = frozenset(out)
+        return self._names[doc]
+
+    def all_words(self, doc: int) -> quotes.Words:
+        """Return the words of a whole document, sentence bounds aside, ready to search."""
+        if doc not in self._all:
+            self._all[doc] = quotes.Words(tuple(tokenize(self.documents[doc].text)))
+        return self._all[doc]
+
+    def starts(self, doc: int) -> list[int]:
+        """Return the start offsets of a document's sentences."""
+        if doc not in self._starts:
+            self._starts[doc] = [s.start for s in self.documents[doc].sentences]
+        return self._starts[doc]
+
+    def rank(self, doc: int) -> int:
+        """Return a document's place in the canonical order: by text, then by index.
+
+        Signals are looked for in this order, so that they do not depend on the order in
+        which the reports were given (newsdiff/align.py groups in the same order).
+        """
+        if not self._rank:
+            order = sorted(range(len(self.documents)), key=lambda d: (self.documents[d].text, d))
+            self._rank = {d: r for r, d in enumerate(order)}
+        return self._rank[doc]
 
 
-@lru_cache(maxsize=256)
-def name_words(document: Document) -> frozenset[str]:
-    """Return words written with a capital inside ordinary sentences of a document."""
-    out: set[str] = set()
-    for toks, initial, title in document_words(document):
-        if title:
-            continue
-        pairs_ = zip(toks, initial, strict=True)
-        out.update(t.norm for t, ini in pairs_ if t.is_capitalised and not ini)
-    return frozenset(out)
-
-
-def view(documents: Sequence[Document], member: Member) -> View:
+def view(context: Context, member: Member) -> View:
     """Collect one member's words."""
-    document = documents[member.doc]
+    document = context.documents[member.doc]
     spans = _sentence_spans(document)
-    words = document_words(document)
+    words = context.words(member.doc)
     toks: list[Tok] = []
     initial: list[bool] = []
     title: list[bool] = []
@@ -147,13 +195,22 @@ def view(documents: Sequence[Document], member: Member) -> View:
         initial += ini
         title += [tc] * len(t)
     norms = tuple(t.norm for t in toks)
-    return View(member.doc, document, tuple(toks), tuple(initial), tuple(title), tuple(used), norms)
+    return View(
+        member.doc,
+        document,
+        context,
+        tuple(toks),
+        tuple(initial),
+        tuple(title),
+        tuple(used),
+        norms,
+    )
 
 
 def evidence(v: View, toks: Sequence[Tok]) -> Evidence:
     """Return the evidence spanning a run of a member's tokens."""
     start, end = toks[0].start, toks[-1].end
-    starts = [s.start for s in v.document.sentences]
+    starts = v.context.starts(v.doc)
     sentence = max(0, bisect.bisect_right(starts, start) - 1) if starts else 0
     return Evidence(v.doc, sentence, start, end, v.document.text[start:end])
 
@@ -163,11 +220,21 @@ def text_of(v: View, toks: Sequence[Tok]) -> str:
     return " ".join(v.document.text[toks[0].start : toks[-1].end].split())
 
 
+def vs(a: View, b: View, left: str, right: str) -> str:
+    """Return `left vs right` (a's words, b's words) with the sides in document order."""
+    return f"{left} vs {right}" if a.doc < b.doc else f"{right} vs {left}"
+
+
+def docs(a: View, b: View) -> tuple[int, int]:
+    """Return the two members' documents in document order."""
+    return (min(a.doc, b.doc), max(a.doc, b.doc))
+
+
 def signal(kind: str, a: View, b: View, left: Sequence[Tok], right: Sequence[Tok]) -> Signal:
     """Return a signal `left vs right` with evidence on each side that has words."""
-    detail = f"{text_of(a, left) if left else 'none'} vs {text_of(b, right) if right else 'none'}"
+    detail = vs(a, b, text_of(a, left) if left else "none", text_of(b, right) if right else "none")
     ev = ([evidence(a, left)] if left else []) + ([evidence(b, right)] if right else [])
-    return Signal(kind, detail, (a.doc, b.doc), tuple(ev))
+    return Signal(kind, detail, docs(a, b), tuple(ev))
 
 
 def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str]:

@@ -11,11 +11,12 @@ from newsdiff.model import Signal
 from newsdiff.signals._member import (
     NOT_NAMES,
     View,
+    docs,
     evidence,
-    name_words,
     neighbours,
     per_member,
     text_of,
+    vs,
 )
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
@@ -39,7 +40,7 @@ def _name_data() -> tuple[dict[str, int], frozenset[str]]:
 @per_member
 def _names(v: View) -> list[int]:
     """Return the indices of the member's tokens that are names (Moscow, NASA)."""
-    known = name_words(v.document)
+    known = v.context.names(v.doc)
     titles = _name_data()[1]
     out = []
     for k, t in enumerate(v.toks):
@@ -198,5 +199,6 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                 used.add(n)
                 xt, yt = [a.toks[k] for k in x], [b.toks[k] for k in y]
                 ev = (evidence(a, xt), evidence(b, yt))
-                yield Signal("entity", f"{text_of(a, xt)} vs {text_of(b, yt)}", (a.doc, b.doc), ev)
+                detail = vs(a, b, text_of(a, xt), text_of(b, yt))
+                yield Signal("entity", detail, docs(a, b), ev)
                 break

@@ -12,11 +12,13 @@ from newsdiff.signals._member import (
     NOT_NAMES,
     SAY,
     View,
+    docs,
     evidence,
     per_member,
     signal,
     stems,
     text_of,
+    vs,
 )
 
 
@@ -214,5 +216,5 @@ def _sources(a: View, b: View) -> Iterable[Signal]:
         ev = ([evidence(a, left.toks)] if left else []) + (
             [evidence(b, right.toks)] if right else []
         )
-        detail = f"{_source_detail(a, left)} vs {_source_detail(b, right)}"
-        yield Signal("attribution", detail, (a.doc, b.doc), tuple(ev))
+        detail = vs(a, b, _source_detail(a, left), _source_detail(b, right))
+        yield Signal("attribution", detail, docs(a, b), tuple(ev))

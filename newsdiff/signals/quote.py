@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from newsdiff import numbers, quotes
-from newsdiff._words import STOPWORDS, Tok, stem, tokenize
-from newsdiff.model import Document, Evidence, Signal
-from newsdiff.signals._member import View, evidence, per_member, text_of
-
-
-@lru_cache(maxsize=256)
-def all_words(document: Document) -> tuple[Tok, ...]:
-    """Return the words of a whole document, cached."""
-    return tuple(tokenize(document.text))
+from newsdiff._words import STOPWORDS, Tok, stem
+from newsdiff.model import Evidence, Signal
+from newsdiff.signals._member import View, docs, evidence, per_member, text_of, vs
 
 
 @per_member
 def _member_quotes(v: View) -> list[tuple[int, int]]:
     """Return token ranges of the member's words inside each outermost quotation."""
+    starts = [t.start for t in v.toks]
+    if not starts:
+        return []
     out = []
-    for q in quotes.outermost(quotes.find(v.document.text)):
-        idx = [i for i, t in enumerate(v.toks) if q.start <= t.start < q.end]
+    top = quotes.outermost(v.context.quotations(v.doc))
+    # Outermost quotations do not overlap: their ends are in order too. Look only at those
+    # around the member's words, not at every quotation of the document.
+    ends = [q.end for q in top]
+    lo, hi = min(starts), max(starts)
+    for q in top[bisect.bisect_right(ends, lo) :]:
+        if q.start > hi:
+            break
+        idx = [i for i, s in enumerate(starts) if q.start <= s < q.end]
         if idx:
             out.append((idx[0], idx[-1] + 1))
     return out
@@ -47,9 +51,9 @@ def _same_numbers(x: View, xs: Sequence[Tok], y: View, ys: Sequence[Tok]) -> boo
     return not rest[0] or not rest[1]
 
 
-def _absent(q: Sequence[Tok], document: Document) -> bool:
-    """Return True when a quotation's words are found nowhere in a document."""
-    whole = quotes.locate(q, all_words(document))
+def _absent(q: Sequence[Tok], y: View) -> bool:
+    """Return True when a quotation's words are found nowhere in y's document."""
+    whole = quotes.locate(q, y.context.all_words(y.doc))
     return whole is None or whole.coverage < 0.5
 
 
@@ -60,25 +64,54 @@ def _new_words(q: Sequence[Tok], y: View) -> bool:
     return len(content & known) <= len(content) / 3
 
 
-def _quote_side(x: View, y: View, skip: set[int], taken: set[int]) -> Iterable[Signal]:
-    """Compare the quotations of x with y's words; record y's words they matched in taken."""
-    first = x.doc < y.doc
+# Where a change of words was reported: its words' character span in each document.
+_Place = dict[int, tuple[int, int]]
+
+
+def _place(x: View, xs: Sequence[Tok], y: View, ys: Sequence[Tok]) -> _Place:
+    """Return the spans of a change's words in each member that has words in it."""
+    out: _Place = {}
+    for v, toks in ((x, xs), (y, ys)):
+        if toks:
+            out[v.doc] = (toks[0].start, toks[-1].end)
+    return out
+
+
+def _reported(place: _Place, done: Sequence[_Place]) -> bool:
+    """Return True when a change lies where a reported one is, in every member it has words."""
+    for other in done:
+        common = place.keys() & other.keys()
+        if common and all(place[d][0] < other[d][1] and other[d][0] < place[d][1] for d in common):
+            return True
+    return False
+
+
+def _quote_side(
+    x: View, y: View, skip: set[int], taken: set[int], done: list[_Place]
+) -> Iterable[Signal]:
+    """Compare the quotations of x with y's words; record y's words they matched in taken.
+
+    A quotation all of whose words were matched by the other side's quotations (skip) was
+    compared already; one partly matched is compared again, but reports only changes in
+    places not reported yet (done), and is not taken for one the other side lacks.
+    """
 
     def pair(xs: str, ys: str) -> str:
-        return f"{xs} vs {ys}" if first else f"{ys} vs {xs}"
+        return vs(x, y, xs, ys)
 
-    docs = (min(x.doc, y.doc), max(x.doc, y.doc))
+    both = docs(x, y)
     for qa, qb in _member_quotes(x):
-        if skip & set(range(qa, qb)):
+        overlap = len(skip.intersection(range(qa, qb)))
+        if overlap == qb - qa:
             continue
         q = x.toks[qa:qb]
         m = quotes.locate(q, y.toks)
         matched = 0 if m is None else round(m.coverage * len(q))
         if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
-            if len(q) >= 4 and _new_words(q, y) and _absent(q, y.document):
+            if not overlap and len(q) >= 4 and _new_words(q, y) and _absent(q, y):
                 # A quotation the other report does not carry at all.
                 words = text_of(x, q[:8]) + ("…" if len(q) > 8 else "")
-                yield Signal("quote", pair(f"“{words}”", "none"), docs, (evidence(x, q),))
+                yield Signal("quote", pair(f"“{words}”", "none"), both, (evidence(x, q),))
             continue
         taken.update(range(*m.t_range))
         parts: list[str] = []
@@ -87,14 +120,19 @@ def _quote_side(x: View, y: View, skip: set[int], taken: set[int]) -> Iterable[S
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
             if not quotes.reportable(c, q, y.toks) or _same_numbers(x, qw, y, tw):
                 continue
+            place = _place(x, qw, y, tw)
+            if _reported(place, done):
+                continue  # the other side's quotation told this change already
+            done.append(place)
             parts.append(pair(text_of(x, qw) if qw else "none", text_of(y, tw) if tw else "none"))
             ev += ([evidence(x, qw)] if qw else []) + ([evidence(y, tw)] if tw else [])
         if parts:
-            yield Signal("quote", "; ".join(parts), docs, tuple(ev))
+            yield Signal("quote", "; ".join(parts), both, tuple(ev))
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal quotations worded differently, and quotations one member only carries."""
     taken: set[int] = set()
-    yield from _quote_side(a, b, set(), taken)
-    yield from _quote_side(b, a, taken, set())
+    done: list[_Place] = []
+    yield from _quote_side(a, b, set(), taken, done)
+    yield from _quote_side(b, a, taken, set(), done)
