@@ -98,3 +98,22 @@ def test_a_group_holds_at_most_three_adjacent_sentences_of_a_report() -> None:
     c = newsdiff.compare([long, short])
     assert all(len(m.sentences) <= 3 for g in c.groups for m in g.members)
     assert sum(len(m.sentences) for g in c.groups for m in g.members if m.doc == 1) == 6
+
+
+def test_seeds_kinds_and_signals_do_not_depend_on_argument_order(
+    seed_texts: tuple[str, str],
+) -> None:
+    def view(c: Comparison) -> set[tuple[frozenset[tuple[str, tuple[int, ...]]], str, str]]:
+        return {
+            (
+                frozenset((c.documents[m.doc].id, m.sentences) for m in g.members),
+                g.kind,
+                ",".join(sorted({s.type for s in g.signals})),
+            )
+            for g in c.groups
+        }
+
+    a, b = seed_texts
+    assert view(newsdiff.compare([("a", a), ("b", b)])) == view(
+        newsdiff.compare([("b", b), ("a", a)])
+    )
