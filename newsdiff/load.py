@@ -7,7 +7,6 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import BinaryIO
 
 from newsdiff.errors import InputError
 from newsdiff.model import Document
@@ -25,9 +24,24 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _read_bytes(stream: BinaryIO, label: str, max_bytes: int) -> bytes:
-    """Read at most `max_bytes` from a stream, failing clearly past the bound."""
-    data = stream.read(max_bytes + 1)
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file (or "-" for standard input) whole, failing clearly past `max_bytes`."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        label = "<stdin>"
+    else:
+        p = Path(path)
+        label = path
+        try:
+            # exists() raises too, for a name too long or a path through a locked folder.
+            if not p.exists():
+                raise InputError(f"{label}: no such file")
+            if p.is_dir():
+                raise InputError(f"{label}: is a directory, not a file")
+            with p.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(
             f"{label}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)"
@@ -93,26 +107,9 @@ def load(
 ) -> Document:
     """Read a file (or "-" for standard input) into an unsegmented Document."""
     spath = os.fspath(path)
-    if spath == "-":
-        label = "<stdin>"
-        data = _read_bytes(sys.stdin.buffer, label, max_bytes)
-        doc_id = name or "stdin"
-        doc_path = "-"
-    else:
-        p = Path(spath)
-        label = spath
-        try:
-            # exists() raises too, for a name too long or a path through a locked folder.
-            if not p.exists():
-                raise InputError(f"{label}: no such file")
-            if p.is_dir():
-                raise InputError(f"{label}: is a directory, not a file")
-            with p.open("rb") as fh:
-                data = _read_bytes(fh, label, max_bytes)
-        except OSError as exc:
-            raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
-        doc_id = name or p.name
-        doc_path = spath
+    data = read_bytes(spath, max_bytes)
+    label = "<stdin>" if spath == "-" else spath
+    doc_id = name or ("stdin" if spath == "-" else Path(spath).name)
     text = decode(data, label, encoding)
     check_text(text, label)
-    return Document(id=doc_id, text=text, path=doc_path)
+    return Document(id=doc_id, text=text, path=spath)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-from newsdiff.errors import InputError
 from newsdiff.load import DEFAULT_MAX_BYTES
 from newsdiff.model import Document
 
@@ -22,31 +20,6 @@ def kind_of(path: str) -> str:
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
     return "text"
-
-
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file (or "-" for standard input) whole, failing clearly past `max_bytes`."""
-    if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        label = "<stdin>"
-    else:
-        p = Path(path)
-        try:
-            # exists() raises too, for a name too long or a path through a locked folder.
-            if not p.exists():
-                raise InputError(f"{path}: no such file")
-            if p.is_dir():
-                raise InputError(f"{path}: is a directory, not a file")
-            with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        label = path
-    if len(data) > max_bytes:
-        raise InputError(
-            f"{label}: larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)"
-        )
-    return data
 
 
 def read_documents(

@@ -76,7 +76,7 @@ def load_html(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read a saved web page into a Document whose text (and offsets) is the extracted article."""
-    from newsdiff.inputs import read_bytes
+    from newsdiff.load import read_bytes
 
     # Fail on a missing extra before reading anything, with the install command.
     _trafilatura()

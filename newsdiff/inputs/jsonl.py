@@ -68,7 +68,7 @@ def load_jsonl(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Document]:
     """Read a JSON Lines file (or "-") of articles into one Document per line."""
-    from newsdiff.inputs import read_bytes
+    from newsdiff.load import read_bytes
 
     label = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path, max_bytes), label, encoding)
