@@ -459,14 +459,7 @@ class _Parser:
                 elif d.denominator == 1 and len(nxt.text) == 4 and not nxt.suffix:
                     year, j = d, j + 1
         if day is not None:
-            y = self.item(j)
-            if (
-                y is not None
-                and y.kind == "num"
-                and self.gap(j) in (", ", " ")
-                and (len(y.text) == 4 and not y.suffix)
-            ):
-                year, j = _parse_digits(y.text), j + 1
+            year, j = self.year_after(j, year)
         if day is None and year is None and self.items[i].low in _AMBIGUOUS_MONTHS:
             return None
         return self.make("date", (year, month, day), None, i, j), j
@@ -474,8 +467,11 @@ class _Parser:
     def date_day_first(self, i: int, m: int, day: Fraction) -> tuple[Quantity, int]:
         """Read a date that starts with its day (24 February; 24th of February)."""
         month = Fraction(_MONTHS[self.items[m].low])
-        j = m + 1
-        year = None
+        year, j = self.year_after(m + 1, None)
+        return self.make("date", (year, month, day), None, i, j), j
+
+    def year_after(self, j: int, year: Fraction | None) -> tuple[Fraction | None, int]:
+        """Read a four-digit year at item j (after ", " or " "), else keep `year`."""
         y = self.item(j)
         if (
             y is not None
@@ -483,8 +479,8 @@ class _Parser:
             and self.gap(j) in (", ", " ")
             and (len(y.text) == 4 and not y.suffix)
         ):
-            year, j = _parse_digits(y.text), j + 1
-        return self.make("date", (year, month, day), None, i, j), j
+            return _parse_digits(y.text), j + 1
+        return year, j
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
