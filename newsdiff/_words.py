@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from newsdiff.normalize import NUMBER_WORDS, spelling
+from newsdiff.normalize import NUMBER_WORDS, snowball, spelling
 
 # Dotted acronyms (U.S., p.m.) first, then numbers with separators (1,800.5, 1:15), then runs
 # of letters and digits with inner apostrophes (Russia's, won't); everything else is dropped.
@@ -36,7 +36,6 @@ _STOPWORDS = """
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
-# Irregular British spellings the suffix rules below do not cover (British -> American).
 @dataclass(frozen=True, slots=True)
 class Tok:
     """One word of a document: its exact text and offsets, and its normalised form."""
@@ -105,20 +104,11 @@ def tokenize(
 
 
 @cache
-def _stemmer() -> Callable[[str], str]:
-    """Return nltk's English Snowball stemmer (data-free), loaded on first use."""
-    from nltk.stem.snowball import SnowballStemmer
-
-    stem: Callable[[str], str] = SnowballStemmer("english").stem
-    return stem
-
-
-@cache
 def stem(word: str) -> str:
     """Return the Snowball stem of a normalised word (non-ASCII words are kept whole)."""
     if not word.isascii() or not word.isalpha():
         return word
-    return _stemmer()(word)
+    return str(snowball("english").stem(word))
 
 
 Block = tuple[int, int, int, int]

@@ -134,7 +134,7 @@ def zipf_table() -> dict[str, float]:
 
 
 @cache
-def _stemmer(language: str) -> Any:
+def snowball(language: str) -> Any:
     """Return nltk's Snowball stemmer for a language (it needs no data files)."""
     from nltk.stem.snowball import SnowballStemmer
 
@@ -145,10 +145,10 @@ def _stemmer(language: str) -> Any:
 def stem(word: str, script: str = "latin") -> str:
     """Return the stem of a lower-case word, with US/UK spellings unified."""
     if script == "cyrillic":
-        return str(_stemmer("russian").stem(word))
+        return str(snowball("russian").stem(word))
     if script != "latin" or not word.isascii():
         return word
-    return str(_stemmer("english").stem(spelling(word)))
+    return str(snowball("english").stem(spelling(word)))
 
 
 def _is_acronym(word: str) -> bool:
