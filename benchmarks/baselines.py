@@ -43,7 +43,7 @@ def punkt_spans(text: str) -> Spans:
 
 def newsdiff_spans(text: str) -> Spans:
     """Split with newsdiff's own segmenter (every sentence, boilerplate included)."""
-    from newsdiff.segment import segment
+    from newsdiff.text.segment import segment
 
     return tuple((s.start, s.end) for s in segment(text))
 
@@ -51,7 +51,7 @@ def newsdiff_spans(text: str) -> Spans:
 def newsdiff_segmenter_available() -> bool:
     """Return whether newsdiff.segment.segment can be imported."""
     try:
-        from newsdiff.segment import segment  # noqa: F401
+        from newsdiff.text.segment import segment  # noqa: F401
     except ImportError:
         return False
     return True

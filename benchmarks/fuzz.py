@@ -35,7 +35,7 @@ def _hypothesis_round(target: str, seed: int, examples: int) -> bool:
     from hypothesis import strategies as st
 
     import newsdiff
-    from newsdiff.segment import segment
+    from newsdiff.text.segment import segment
     from tests import strategies as S
 
     big_text = st.one_of(S.crafted(300), S.any_text, S.report_text)
@@ -128,13 +128,13 @@ def run_atheris(target: str, seconds: float, extra: list[str]) -> int:
         import nltk.tokenize.punkt  # noqa: F401
 
         import newsdiff
-        import newsdiff.align
+        import newsdiff.align.group
+        import newsdiff.align.score
+        import newsdiff.align.stories
         import newsdiff.classify
-        import newsdiff.normalize
-        import newsdiff.score
         import newsdiff.signals
-        import newsdiff.stories
-        from newsdiff.segment import segment
+        import newsdiff.text.normalize
+        from newsdiff.text.segment import segment
     from tests import strategies as S
 
     def one(data: bytes) -> None:

@@ -66,7 +66,7 @@ def child(case: str, cap_gb: float) -> None:
     cap = int(cap_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     import newsdiff
-    from newsdiff.limits import DEFAULT_MAX_SENTENCES
+    from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
     docs, limit = _docs(case)
     options = newsdiff.Options(max_sentences=DEFAULT_MAX_SENTENCES if limit is None else limit)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from newsdiff._version import __version__
@@ -73,20 +71,6 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(home), name)
     globals()[name] = value
     return value
-
-
-class _Package(types.ModuleType):
-    """The package module, keeping `newsdiff.load` the function once the submodule loads."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the submodule newsdiff.load binds it as an attribute of the package;
-        # the public name `load` is the function (as when this file imported it eagerly).
-        if name == "load" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __dir__() -> list[str]:

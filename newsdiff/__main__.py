@@ -14,7 +14,7 @@ def main() -> None:
 
         sys.stdout.write(f"newsdiff {__version__}\n")
         return
-    from newsdiff.cli import main as cli_main
+    from newsdiff.cli.app import main as cli_main
 
     cli_main()
 

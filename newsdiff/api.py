@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdiff.errors import UsageError
-from newsdiff.limits import DEFAULT_MAX_SENTENCES
-from newsdiff.load import check_text
-from newsdiff.load import load as load
 from newsdiff.model import Comparison, Document
+from newsdiff.sources.files import check_text
+from newsdiff.sources.files import load as load
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 DocInput = str | tuple[str, str] | Document
 
@@ -59,9 +59,9 @@ def compare(
     docs: Sequence[DocInput] | Mapping[str, str], options: Options | None = None
 ) -> Comparison:
     """Compare two or more reports and return their aligned, classified sentence groups."""
-    from newsdiff.align import AlignParams, align
+    from newsdiff.align.group import AlignParams, align
     from newsdiff.classify import classify
-    from newsdiff.limits import SentenceBudget
+    from newsdiff.text.budget import SentenceBudget
 
     opts = options or Options()
     documents = _as_documents(docs)

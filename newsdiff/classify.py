@@ -6,9 +6,9 @@ import time
 from collections.abc import Sequence
 
 from newsdiff import signals
-from newsdiff.align import RawGroup
-from newsdiff.diff import changed_spans
+from newsdiff.align.group import RawGroup
 from newsdiff.model import Document, Evidence, Group, Kind, Member, Signal
+from newsdiff.text.diff import changed_spans
 
 
 def kind_of(coverage: int, similarity: float, has_signals: bool, shared_threshold: float) -> Kind:

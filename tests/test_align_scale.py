@@ -9,10 +9,10 @@ import pytest
 
 import newsdiff
 from benchmarks import evalkit as ek
-from newsdiff import score as sc
-from newsdiff import stories as st
+from newsdiff.align import score as sc
+from newsdiff.align import stories as st
 from newsdiff.api import _as_documents
-from newsdiff.segment import segment
+from newsdiff.text.segment import segment
 
 
 @pytest.fixture(scope="module")

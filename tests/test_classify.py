@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.align import RawGroup
+from newsdiff.align.group import RawGroup
 from newsdiff.classify import kind_of, reading_order
 
 
@@ -47,7 +47,7 @@ def test_divergent_group_without_typed_signal_says_wording() -> None:
 def test_wording_signal_explains_the_pair_that_differs() -> None:
     from newsdiff.classify import wording_signal
     from newsdiff.model import Document, Member
-    from newsdiff.segment import segment
+    from newsdiff.text.segment import segment
 
     a = "Rogozin said in a Twitter post, soon after the US announced new sanctions."
     b = "Following this, Rogozin in another tweet said that NASA has confirmed it."

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 from tests.conftest import SEED_A, SEED_B, check_golden
 
 runner = CliRunner()
@@ -143,7 +143,7 @@ def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['newsdiff', '--help']\n"
-        "from newsdiff.cli import main\n"
+        "from newsdiff.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('nltk', 'rapidfuzz', 'numpy') if m in sys.modules]\n"
         "sys.stderr.write(repr(heavy))\n"

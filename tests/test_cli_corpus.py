@@ -18,7 +18,7 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from newsdiff.cli_corpus import register
+from newsdiff.cli.corpus import register
 
 DATA = Path(__file__).resolve().parent / "data" / "corpus"
 ECB = DATA / "ecbplus"
@@ -345,7 +345,7 @@ def test_quiet_and_help() -> None:
 
 def test_importing_the_commands_stays_light() -> None:
     code = (
-        "import sys, newsdiff.cli_corpus\n"
+        "import sys, newsdiff.cli.corpus\n"
         "heavy = [m for m in ('nltk', 'numpy', 'rapidfuzz', 'rich') if m in sys.modules]\n"
         "print(heavy)"
     )

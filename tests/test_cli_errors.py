@@ -19,7 +19,7 @@ import pytest
 
 import newsdiff
 import newsdiff.api
-from newsdiff.cli import main
+from newsdiff.cli.app import main
 from tests.conftest import SEED_A, SEED_B
 
 A, B = str(SEED_A), str(SEED_B)

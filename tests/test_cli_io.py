@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
-from newsdiff.inputs import read_documents
+from newsdiff.cli.app import app
 from newsdiff.render import formats
+from newsdiff.sources import read_documents
 from tests.conftest import ROOT, SEED_A, SEED_B
 from tests.render_cases import rendered
 

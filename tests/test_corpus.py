@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.corpus import (
+from newsdiff.corpus.discover import ClusterTask, JsonlFields, discover, natural_key
+from newsdiff.corpus.engines import ProcessEngine, SerialEngine
+from newsdiff.corpus.run import (
     ClusterRecord,
     WorkerSettings,
     details_filename,
     process_cluster,
     run,
 )
-from newsdiff.discover import ClusterTask, JsonlFields, discover, natural_key
-from newsdiff.engines import ProcessEngine, SerialEngine
 from newsdiff.errors import InputError
 from newsdiff.model import KINDS, SIGNAL_TYPES
 from tests.corpus_fakes import fake_compare

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 
 ECB = Path(__file__).resolve().parent / "data" / "corpus" / "ecbplus"
 GOOD = ("11ecbplus", "16ecb", "20ecb", "23ecb")

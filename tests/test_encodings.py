@@ -1,4 +1,4 @@
-"""Encodings through `newsdiff.load` and the CLI: decoded exactly, or a clear error.
+"""Encodings through `newsdiff.sources.files` and the CLI: decoded exactly, or a clear error.
 
 Every accepted file must come back as the same text, with sentence offsets into that
 text; every undecodable file must name the file and the byte where decoding failed.
@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 from newsdiff.errors import InputError
 
 TEXT = "Пожар в «Москве»: 500 человек. Café naïve — “quoted”, 2024!\r\nSecond line 😀."

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from newsdiff.corpus import WorkerSettings, run
-from newsdiff.discover import discover
-from newsdiff.engines import (
+from newsdiff.corpus.discover import discover
+from newsdiff.corpus.engines import (
     ProcessEngine,
     SerialEngine,
     _ordered_window,
     make_engine,
 )
+from newsdiff.corpus.run import WorkerSettings, run
 from newsdiff.errors import UsageError
 from tests.corpus_fakes import double, fake_compare, slow_identity
 
@@ -106,7 +106,7 @@ def _rows(records: Any) -> list[dict[str, Any]]:
 def test_dask_engine_gives_the_local_output(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    from newsdiff.engines import DaskEngine
+    from newsdiff.corpus.engines import DaskEngine
 
     for name in ("11ecbplus", "16ecb"):
         (tmp_path / name).symlink_to(ECB / name)
@@ -133,7 +133,7 @@ def test_dask_engine_gives_the_local_output(tmp_path: Path) -> None:
     reason="Dask's distributed is not installed (pip install 'newsdiff[dask]')",
 )
 def test_dask_engine_unreachable_scheduler_is_an_input_error() -> None:
-    from newsdiff.engines import DaskEngine
+    from newsdiff.corpus.engines import DaskEngine
     from newsdiff.errors import InputError
 
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):

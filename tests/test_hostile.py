@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 from newsdiff.model import Comparison
 from newsdiff.render import RenderOptions, formats, render
 from tests.strategies import CI, compare_or_none, reports

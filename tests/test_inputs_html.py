@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsdiff.errors import InputError
-from newsdiff.inputs import read_documents
-from newsdiff.inputs.html import declared_charset, decode_html, extract_text
-from newsdiff.segment import segment
+from newsdiff.sources import read_documents
+from newsdiff.sources.html import declared_charset, decode_html, extract_text
+from newsdiff.text.segment import segment
 
 ARTICLE = [
     "NASA on Friday shrugged off warnings by the head of Roscosmos about the station.",

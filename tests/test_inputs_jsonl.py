@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsdiff.errors import InputError
-from newsdiff.inputs import kind_of, read_documents
-from newsdiff.inputs.jsonl import parse_jsonl
+from newsdiff.sources import kind_of, read_documents
+from newsdiff.sources.jsonl import parse_jsonl
 
 
 def _lines(*records: object) -> str:

@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 import newsdiff
-import newsdiff.align
-from newsdiff.cli import app
-from newsdiff.limits import DEFAULT_MAX_SENTENCES, SentenceBudget
+import newsdiff.align.group
+from newsdiff.cli.app import app
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES, SentenceBudget
 from tests.conftest import SEED_A, SEED_B
 
 runner = CliRunner()
@@ -60,7 +60,7 @@ def test_20mb_report_past_max_bytes_stops_at_max_sentences_in_bounded_memory(
     code = (
         "import resource, sys\n"
         f"resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))\n"
-        "from newsdiff.cli import main\n"
+        "from newsdiff.cli.app import main\n"
         f"sys.argv = ['newsdiff', 'compare', {str(report_20mb)!r}, {str(SEED_A)!r}, "
         "'--max-bytes', '30000000', '-f', 'json']\n"
         "main()\n"
@@ -76,7 +76,7 @@ def test_20mb_report_past_max_bytes_stops_at_max_sentences_in_bounded_memory(
 
 
 def test_limit_stops_before_the_aligner(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(newsdiff.align, "align", _no_align)
+    monkeypatch.setattr(newsdiff.align.group, "align", _no_align)
     texts = [SEED_A.read_text(encoding="utf-8"), SEED_B.read_text(encoding="utf-8")]
     with pytest.raises(newsdiff.InputError, match=r"more than 20 sentences to align"):
         newsdiff.compare(texts, newsdiff.Options(max_sentences=20))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff.errors import InputError
-from newsdiff.load import decode, load
+from newsdiff.sources.files import decode, load
 
 
 def test_load_utf8_file(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def test_help_path_imports_no_work_path_module() -> None:
         "import sys, runpy; sys.argv = ['newsdiff', '--help']\n"
         "try:\n    runpy.run_module('newsdiff', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = ('nltk', 'rapidfuzz', 'numpy', 'rich', 'newsdiff.align', 'newsdiff.score')\n"
+        "heavy = ('nltk', 'rapidfuzz', 'numpy', 'rich', 'newsdiff.align')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))

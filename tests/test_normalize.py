@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.normalize import (
+from newsdiff.text.normalize import (
     apply_acronyms,
     background_weight,
     learn_acronyms,

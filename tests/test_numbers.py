@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from newsdiff.numbers import Quantity, comparable, find, same
+from newsdiff.text.numbers import Quantity, comparable, find, same
 
 
 def one(text: str) -> Quantity:

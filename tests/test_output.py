@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff.cli.writer import atomic_writer
 from newsdiff.errors import InputError
-from newsdiff.output import atomic_writer
 
 
 def test_writes_the_file_with_exact_line_ends(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.segment import segment
+from newsdiff.text.segment import segment
 from tests.strategies import (
     CI,
     check_comparison,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff._words import Tok, tokenize
-from newsdiff.quotes import Inside, find, locate, outermost, reportable
+from newsdiff.text.quotes import Inside, find, locate, outermost, reportable
+from newsdiff.text.words import Tok, tokenize
 
 
 def texts(text: str) -> list[str]:

@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 import newsdiff
-from newsdiff.cli import app
+from newsdiff.cli.app import app
 from newsdiff.errors import InputError
-from newsdiff.load import decode
 from newsdiff.render import RenderOptions, render
+from newsdiff.sources.files import decode
 from tests.strategies import check_comparison
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")

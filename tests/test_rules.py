@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.corpus import ClusterRecord
+from newsdiff.corpus.rules import Rules, evaluate, find_config, parse_rules, resolve_rules
+from newsdiff.corpus.run import ClusterRecord
 from newsdiff.errors import UsageError
 from newsdiff.model import SIGNAL_TYPES
-from newsdiff.rules import Rules, evaluate, find_config, parse_rules, resolve_rules
 
 
 def record(**kw: object) -> ClusterRecord:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.segment import is_boilerplate, script_of, segment
+from newsdiff.text.segment import is_boilerplate, script_of, segment
 
 
 def test_offsets_are_exact(seed_texts: tuple[str, str]) -> None:

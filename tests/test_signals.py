@@ -11,13 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff import quotes
-from newsdiff._words import tokenize
-from newsdiff.lexicons import read
 from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
-from newsdiff.resources import read_text
-from newsdiff.segment import segment
-from newsdiff.signals import Context, _member, detect
+from newsdiff.signals import Context, detect
+from newsdiff.signals import context as signal_context
+from newsdiff.text import quotes
+from newsdiff.text.lexicons import read
+from newsdiff.text.resources import read_text
+from newsdiff.text.segment import segment
+from newsdiff.text.words import tokenize
 from tests.conftest import SEED_A, SEED_B
 
 
@@ -358,13 +359,13 @@ def test_context_finds_each_documents_words_once(
     seeds: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real = _member._sentence_words
+    real = signal_context._sentence_words
 
     def counting(document: Document, *args: Any) -> Any:
         calls.append(seeds.index(document))
         return real(document, *args)
 
-    monkeypatch.setattr(_member, "_sentence_words", counting)
+    monkeypatch.setattr(signal_context, "_sentence_words", counting)
     context = Context(seeds)
     pairs = list(zip(range(5), range(5), strict=True))
     first = [detect(seeds, [Member(0, (i,)), Member(1, (j,))], context) for i, j in pairs]

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.model import Comparison, Document, Member
-from newsdiff.segment import segment
 from newsdiff.signals import Context, detect
+from newsdiff.text.segment import segment
 from tests.conftest import SEED_A, SEED_B
 from tests.strategies import CI
 

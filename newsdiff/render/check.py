@@ -8,6 +8,7 @@ from typing import TextIO
 
 from rich.text import Text
 
+from newsdiff.corpus.rules import CheckResult, Failure
 from newsdiff.render.corpus import (
     Column,
     StreamTable,
@@ -24,7 +25,6 @@ from newsdiff.render.safe import (
     xml_attr,
     xml_text,
 )
-from newsdiff.rules import CheckResult, Failure
 
 # Long evidence lists are cut in the table; JSON, CSV and JUnit keep what the record has.
 TABLE_EVIDENCE = 3

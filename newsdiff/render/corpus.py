@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.corpus import ClusterRecord
+from newsdiff.corpus.run import ClusterRecord
 from newsdiff.errors import UsageError
 from newsdiff.model import KINDS, SIGNAL_TYPES
 from newsdiff.render.safe import csv_cell, json_line, visible

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsdiff.model import Comparison, Group
-from newsdiff.normalize import Token, tokenize
+from newsdiff.text.normalize import Token, tokenize
 
 # Largest group whose members are all diffed against each other (see member_pieces).
 PAIRWISE_MAX = 8
@@ -23,7 +23,7 @@ class Piece:
 
 def _changed(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[int]]:
     """Return the indices of a's and b's tokens that a word diff does not match."""
-    from newsdiff.diff import word_diff
+    from newsdiff.text.diff import word_diff
 
     left: set[int] = set()
     right: set[int] = set()

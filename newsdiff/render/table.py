@@ -8,12 +8,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.diff import changed_spans
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
 from newsdiff.render.highlight import PAIRWISE_MAX
 from newsdiff.render.view import visible_groups
+from newsdiff.text.diff import changed_spans
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {

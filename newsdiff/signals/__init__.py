@@ -14,7 +14,7 @@ from itertools import combinations
 
 from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
 from newsdiff.signals import entity, lexical, negation, number, quote
-from newsdiff.signals._member import Context, View, view
+from newsdiff.signals.context import Context, View, view
 
 __all__ = ["Context", "detect"]
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from newsdiff._words import STOPWORDS, blocks, same_name, tokenize
-from newsdiff.lexicons import read
 from newsdiff.model import Signal
-from newsdiff.signals._member import (
+from newsdiff.signals.context import (
     NOT_NAMES,
     View,
     docs,
@@ -18,6 +16,8 @@ from newsdiff.signals._member import (
     text_of,
     vs,
 )
+from newsdiff.text.lexicons import read
+from newsdiff.text.words import STOPWORDS, blocks, same_name, tokenize
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsdiff._words import STOPWORDS, Tok, stem
-from newsdiff.lexicons import Hit, lexicon, pairs
 from newsdiff.model import Signal
-from newsdiff.signals._member import (
+from newsdiff.signals.context import (
     NOT_NAMES,
     SAY,
     View,
@@ -20,6 +18,8 @@ from newsdiff.signals._member import (
     text_of,
     vs,
 )
+from newsdiff.text.lexicons import Hit, lexicon, pairs
+from newsdiff.text.words import STOPWORDS, Tok, stem
 
 
 @per_member

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsdiff._words import STOPWORDS, Tok, stem
-from newsdiff.lexicons import Hit, lexicon, pairs
 from newsdiff.model import Signal
-from newsdiff.signals._member import View, per_member, signal
+from newsdiff.signals.context import View, per_member, signal
+from newsdiff.text.lexicons import Hit, lexicon, pairs
+from newsdiff.text.words import STOPWORDS, Tok, stem
 
 _AUX_TEXT = "will would shall should can could may might must is are was were be been do does did"
 _AUX_TEXT += " have has had to"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsdiff import numbers
-from newsdiff._words import STOPWORDS, Tok, blocks, stem
 from newsdiff.model import Signal
-from newsdiff.signals._member import View, neighbours, per_member, signal
+from newsdiff.signals.context import View, neighbours, per_member, signal
+from newsdiff.text import numbers
+from newsdiff.text.words import STOPWORDS, Tok, blocks, stem
 
 
 @per_member

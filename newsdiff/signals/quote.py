@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from newsdiff import numbers, quotes
-from newsdiff._words import STOPWORDS, Tok, stem
 from newsdiff.model import Evidence, Signal
-from newsdiff.signals._member import View, docs, evidence, per_member, text_of, vs
+from newsdiff.signals.context import View, docs, evidence, per_member, text_of, vs
+from newsdiff.text import numbers, quotes
+from newsdiff.text.words import STOPWORDS, Tok, stem
 
 
 @per_member

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from newsdiff import quotes
-from newsdiff._words import STOPWORDS, Tok, stem, tokenize
 from newsdiff.model import Document, Evidence, Member, Signal
+from newsdiff.text import quotes
+from newsdiff.text.words import STOPWORDS, Tok, stem, tokenize
 
 # Words that may start a quotation or a clause with a capital letter without being names.
 OPENERS = "“\"‘'«(:—–-"

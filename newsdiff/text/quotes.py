@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff._words import STOPWORDS, Tok, blocks, same_name, stem
+from newsdiff.text.words import STOPWORDS, Tok, blocks, same_name, stem
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"

@@ -16,9 +16,9 @@ from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 
-from newsdiff.cli_options import Encoding, NoColor, Output, TextField
+from newsdiff.cli.options import Encoding, NoColor, Output, TextField
 from newsdiff.errors import ExitCode, NewsdiffError
-from newsdiff.limits import DEFAULT_MAX_SENTENCES
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 CORPUS_EPILOG = (
     "Exit codes: 0 every cluster compared, 1 some cluster failed (its row says why), "
@@ -133,11 +133,11 @@ def _stream(
     on_record: Callable[[Any], Any],
 ) -> tuple[int, float]:
     """Run every cluster, write each item as it comes; return (clusters, seconds)."""
-    from newsdiff.corpus import WorkerSettings, run, warm_up
-    from newsdiff.discover import JsonlFields, discover
-    from newsdiff.engines import make_engine
+    from newsdiff.cli.progress import progress
+    from newsdiff.corpus.discover import JsonlFields, discover
+    from newsdiff.corpus.engines import make_engine
+    from newsdiff.corpus.run import WorkerSettings, run, warm_up
     from newsdiff.render.corpus import WriterOptions, name_width, pick
-    from newsdiff.render.progress import progress
 
     factory = pick(writers, opts.output_format)
     fields = JsonlFields(opts.cluster_field, opts.text_field, opts.id_field)
@@ -253,8 +253,8 @@ def check(
     max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare every cluster and apply rules; exit 1 if any cluster breaks one."""
+    from newsdiff.corpus.rules import evaluate, resolve_rules
     from newsdiff.render.check import CHECK_WRITERS
-    from newsdiff.rules import evaluate, resolve_rules
 
     opts = RunOptions(
         path, output_format, workers, engine, scheduler, cluster_field, text_field,

@@ -10,13 +10,13 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from newsdiff import cli_corpus
 from newsdiff._version import __version__
-from newsdiff.cli_options import Encoding, MaxBytes, NoColor, Output, TextField
+from newsdiff.cli import corpus as cli_corpus
+from newsdiff.cli.options import Encoding, MaxBytes, NoColor, Output, TextField
 from newsdiff.errors import ExitCode, NewsdiffError, UsageError
-from newsdiff.limits import DEFAULT_MAX_SENTENCES
-from newsdiff.load import DEFAULT_MAX_BYTES
 from newsdiff.render import formats
+from newsdiff.sources.files import DEFAULT_MAX_BYTES
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 app = typer.Typer(
     name="newsdiff",
@@ -191,8 +191,8 @@ def _run_compare(
     from newsdiff import render
     from newsdiff.api import Options
     from newsdiff.api import compare as run
-    from newsdiff.inputs import read_documents
-    from newsdiff.limits import SentenceBudget
+    from newsdiff.sources import read_documents
+    from newsdiff.text.budget import SentenceBudget
 
     renderer = render.get(output_format)
     if files.count("-") > 1:
@@ -231,7 +231,7 @@ def _run_compare(
         color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter
     )
     if output is not None and output != "-":
-        from newsdiff.output import atomic_writer
+        from newsdiff.cli.writer import atomic_writer
 
         # A file gets no terminal colors; it is written whole or not at all.
         with atomic_writer(output) as stream:
@@ -255,9 +255,9 @@ def segment(
     try:
         from dataclasses import replace
 
-        from newsdiff.inputs import read_documents
         from newsdiff.render.segments import write_segments
-        from newsdiff.segment import segment as split
+        from newsdiff.sources import read_documents
+        from newsdiff.text.segment import segment as split
 
         if files.count("-") > 1:
             raise UsageError("only one report can come from stdin (-)")

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from newsdiff._words import tokenize
-from newsdiff.resources import read_text
+from newsdiff.text.resources import read_text
+from newsdiff.text.words import tokenize
 
 
 @dataclass(frozen=True)

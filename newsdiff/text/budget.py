@@ -28,7 +28,7 @@ class SentenceBudget:
 
     def take(self, doc: Document) -> Document:
         """Return the document split into sentences; raise InputError past the limit."""
-        from newsdiff.segment import segment
+        from newsdiff.text.segment import segment
 
         if not doc.sentences:
             doc = replace(doc, sentences=segment(doc.text))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from newsdiff.resources import read_text, read_words
+from newsdiff.text.resources import read_text, read_words
 
 # Acronyms with dots (U.S., U.K.), numbers with separators, words with inner apostrophes
 # or hyphens are single tokens; everything else that is neither letter nor digit splits.
@@ -23,7 +23,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
-# Spelled-out numbers, shared with the signals' tokenizer (newsdiff._words).
+# Spelled-out numbers, shared with the signals' tokenizer (newsdiff.text.words).
 NUMBER_WORDS = {
     "zero": "0",
     "one": "1",

@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsdiff.align.stories import stories
 from newsdiff.model import Document
-from newsdiff.normalize import (
+from newsdiff.text.normalize import (
     Token,
     apply_acronyms,
     background_weight,
     learn_acronyms,
     tokenize,
 )
-from newsdiff.stories import stories
 
 # Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
 _SCALAR_PAIRS = 2_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.normalize import Token, tokenize
+from newsdiff.text.normalize import Token, tokenize
 
 
 @dataclass(frozen=True)

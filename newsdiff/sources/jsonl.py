@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdiff.errors import InputError
-from newsdiff.load import DEFAULT_MAX_BYTES, decode
 from newsdiff.model import Document
+from newsdiff.sources.files import DEFAULT_MAX_BYTES, decode
 
 
 def _doc_id(record: dict[str, Any], fallback: str) -> str:
@@ -68,7 +68,7 @@ def load_jsonl(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Document]:
     """Read a JSON Lines file (or "-") of articles into one Document per line."""
-    from newsdiff.load import read_bytes
+    from newsdiff.sources.files import read_bytes
 
     label = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path, max_bytes), label, encoding)

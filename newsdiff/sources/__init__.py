@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsdiff.load import DEFAULT_MAX_BYTES
 from newsdiff.model import Document
+from newsdiff.sources.files import DEFAULT_MAX_BYTES
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -33,13 +33,13 @@ def read_documents(
     spath = os.fspath(path)
     kind = kind_of(spath)
     if kind == "html":
-        from newsdiff.inputs.html import load_html
+        from newsdiff.sources.html import load_html
 
         return [load_html(spath, name=name, encoding=encoding, max_bytes=max_bytes)]
     if kind == "jsonl":
-        from newsdiff.inputs.jsonl import load_jsonl
+        from newsdiff.sources.jsonl import load_jsonl
 
         return load_jsonl(spath, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
-    from newsdiff.load import load
+    from newsdiff.sources.files import load
 
     return [load(spath, name=name, encoding=encoding, max_bytes=max_bytes)]

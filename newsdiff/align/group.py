@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.align.score import AlignParams, Unit, build_units, conflict, score_pairs
 from newsdiff.model import Document
-from newsdiff.normalize import Token
-from newsdiff.score import AlignParams, Unit, build_units, conflict, score_pairs
+from newsdiff.text.normalize import Token
 
 __all__ = ["AlignParams", "RawGroup", "align", "group_similarity"]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from newsdiff.corpus import ClusterRecord
+from newsdiff.corpus.run import ClusterRecord
 from newsdiff.errors import UsageError
 from newsdiff.model import SIGNAL_TYPES
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdiff.model import Sentence
-from newsdiff.resources import read_lines
+from newsdiff.text.resources import read_lines
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer

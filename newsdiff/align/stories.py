@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsdiff.score import Unit
+    from newsdiff.align.score import Unit
 
 # Fewest reports in which story clustering is attempted.
 _MIN_STORY_DOCS = 3

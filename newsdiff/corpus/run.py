@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsdiff.discover import ClusterTask, Corpus
+from newsdiff.corpus.discover import ClusterTask, Corpus
 from newsdiff.errors import InputError, NewsdiffError
-from newsdiff.limits import DEFAULT_MAX_SENTENCES
-from newsdiff.load import check_text, load
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
+from newsdiff.sources.files import check_text, load
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 if TYPE_CHECKING:
-    from newsdiff.engines import Engine
+    from newsdiff.corpus.engines import Engine
 
 # A compare function takes the reports of one cluster and returns their comparison.
 # It must be a top-level function so that it pickles for worker processes and Dask.

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdiff.errors import InputError
-from newsdiff.load import DEFAULT_MAX_BYTES, check_text, decode
 from newsdiff.model import Document
+from newsdiff.sources.files import DEFAULT_MAX_BYTES, check_text, decode
 
 INSTALL_HINT = "install the HTML extra: pip install 'newsdiff[html]'"
 
@@ -76,7 +76,7 @@ def load_html(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read a saved web page into a Document whose text (and offsets) is the extracted article."""
-    from newsdiff.load import read_bytes
+    from newsdiff.sources.files import read_bytes
 
     # Fail on a missing extra before reading anything, with the install command.
     _trafilatura()

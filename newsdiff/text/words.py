@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from newsdiff.normalize import NUMBER_WORDS, snowball, spelling
+from newsdiff.text.normalize import NUMBER_WORDS, snowball, spelling
 
 # Dotted acronyms (U.S., p.m.) first, then numbers with separators (1,800.5, 1:15), then runs
 # of letters and digits with inner apostrophes (Russia's, won't); everything else is dropped.

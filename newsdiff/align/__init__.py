@@ -1,0 +1,1 @@
+"""Alignment: sentence similarity, story clustering and grouping into facts."""

@@ -1,0 +1,1 @@
+"""Corpus mode: discovery of clusters, engines that run them, rules for check."""

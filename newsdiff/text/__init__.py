@@ -1,0 +1,1 @@
+"""Text: segmentation, the word layer, numbers, quotes and lexicons."""
