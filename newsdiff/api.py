@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdiff.errors import UsageError
 from newsdiff.model import Comparison, Document
-from newsdiff.sources.files import check_text
-from newsdiff.sources.files import load as load
+from newsdiff.sources import load as load
+from newsdiff.sources.files import DEFAULT_MAX_BYTES, check_text
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 DocInput = str | tuple[str, str] | Document
@@ -55,6 +56,27 @@ def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document
     return out
 
 
+def read(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    encoding: str | None = None,
+    text_field: str = "text",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sentences: int | None = DEFAULT_MAX_SENTENCES,
+) -> Iterator[Document]:
+    """Read reports one at a time and split each into sentences, stopping past the budget.
+
+    Too many sentences stop the reading before the remaining files are even loaded (200
+    large files must not fill the memory first); `compare` does not split them again.
+    """
+    from newsdiff.sources import iter_documents
+    from newsdiff.text.budget import SentenceBudget
+
+    budget = SentenceBudget(max_sentences)
+    for doc in iter_documents(paths, encoding, text_field, max_bytes):
+        yield budget.take(doc)
+
+
 def compare(
     docs: Sequence[DocInput] | Mapping[str, str], options: Options | None = None
 ) -> Comparison:
@@ -73,7 +95,8 @@ def compare(
     budget = SentenceBudget(opts.max_sentences)
     for doc in documents:
         check_text(doc.text, doc.path or doc.id)
-        # Split report by report, and stop before aligning when there are too many sentences.
+        # Split report by report (unless `read` did), and stop before aligning when there
+        # are too many sentences.
         segmented.append(budget.take(doc))
     t1 = time.perf_counter()
     timings["segment"] = t1 - t0

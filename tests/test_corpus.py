@@ -176,7 +176,10 @@ def test_jsonl_reports_are_named_by_id_and_missing_text_is_an_error_row(tmp_path
     path.write_text("".join(json.dumps(o) + "\n" for o in lines), encoding="utf-8")
     ok, bad = records(path)
     assert ok.ok and ok.cluster == "1" and ok.line == 1 and ok.source == str(path)
-    assert bad.error == f"{path}:4: no text field 'text' (see --text-field)"
+    # The same words as `compare a.jsonl` says of that line: one JSON Lines reader.
+    assert bad.error == (
+        f"{path}:4: no 'text' field (fields: body, cluster); choose one with --text-field"
+    )
 
 
 def test_jsonl_fixture_runs_with_custom_fields() -> None:

@@ -22,7 +22,7 @@ def test_one_document_per_line_named_by_id_then_source() -> None:
         {"title": "U", "text": "Second report.", "source": "AP"},
         {"text": "Third report."},
     )
-    docs = parse_jsonl("\n" + text + "\n\n", "news.jsonl", path="data/news.jsonl")
+    docs = parse_jsonl("\n" + text + "\n\n", "data/news.jsonl")
     assert [d.id for d in docs] == ["7", "AP", "news:4"]
     assert [d.text for d in docs] == ["First report.", "Second report.", "Third report."]
     assert [d.path for d in docs] == [

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsdiff.errors import InputError
-from newsdiff.sources.files import decode, load
+from newsdiff.sources import load
+from newsdiff.sources.files import decode
 
 
 def test_load_utf8_file(tmp_path: Path) -> None:

@@ -189,23 +189,20 @@ def _run_compare(
     from dataclasses import replace
 
     from newsdiff import render
-    from newsdiff.api import Options
+    from newsdiff.api import Options, read
     from newsdiff.api import compare as run
-    from newsdiff.sources import read_documents
-    from newsdiff.text.budget import SentenceBudget
 
     renderer = render.get(output_format)
-    if files.count("-") > 1:
-        raise UsageError("only one report can come from stdin (-)")
-    # A .jsonl input holds several reports, so counts are checked after reading. Each
-    # report is split as it is read, so too many sentences stop the run before the rest
-    # of the reports are even loaded (200 large files must not fill the memory first).
-    budget = SentenceBudget(max_sentences)
-    docs = [
-        budget.take(d)
-        for f in files
-        for d in read_documents(f, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
-    ]
+    # A .jsonl input holds several reports, so counts are checked after reading.
+    docs = list(
+        read(
+            files,
+            encoding=encoding,
+            text_field=text_field,
+            max_bytes=max_bytes,
+            max_sentences=max_sentences,
+        )
+    )
     if len(docs) < 2:
         raise UsageError(f"need at least two reports to compare, got {len(docs)}")
     if names is not None:
@@ -215,17 +212,6 @@ def _run_compare(
         if len(set(labels)) != len(labels):
             raise UsageError("--names gives the same name twice; each report needs its own")
         docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
-    ids = [d.id for d in docs]
-    if len(set(ids)) != len(ids):
-        # Same file names from different folders: fall back to the paths as given, and
-        # number a report given twice, so that every column has its own name.
-        seen: dict[str, int] = {}
-        renamed = []
-        for d in docs:
-            name = d.path or d.id
-            seen[name] = seen.get(name, 0) + 1
-            renamed.append(replace(d, id=name if seen[name] == 1 else f"{name} ({seen[name]})"))
-        docs = renamed
     comparison = run(docs, Options(max_sentences=max_sentences))
     options = render.RenderOptions(
         color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter
@@ -253,17 +239,13 @@ def segment(
 ) -> None:
     """Print each report's sentences as JSON Lines: offsets, paragraph, boilerplate mark, text."""
     try:
-        from dataclasses import replace
-
+        from newsdiff.api import read
         from newsdiff.render.segments import write_segments
-        from newsdiff.sources import read_documents
-        from newsdiff.text.segment import segment as split
 
-        if files.count("-") > 1:
-            raise UsageError("only one report can come from stdin (-)")
-        for f in files:
-            docs = read_documents(f, encoding=encoding, text_field=text_field, max_bytes=max_bytes)
-            write_segments((replace(d, sentences=split(d.text)) for d in docs), sys.stdout)
+        docs = read(
+            files, encoding=encoding, text_field=text_field, max_bytes=max_bytes, max_sentences=None
+        )
+        write_segments(docs, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         _stdout_gone()

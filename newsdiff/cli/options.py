@@ -19,6 +19,8 @@ Output = Annotated[
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
 ]
 NoColor = Annotated[bool, typer.Option("--no-color", help="Print without color.")]
+# The upper bound (1 TiB) turns an absurd value into a usage error, not an overflow.
 MaxBytes = Annotated[
-    int, typer.Option("--max-bytes", min=1, help="Largest report accepted, in bytes.")
+    int,
+    typer.Option("--max-bytes", min=1, max=1 << 40, help="Largest report accepted, in bytes."),
 ]

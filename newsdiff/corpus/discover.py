@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsdiff.errors import InputError
+from newsdiff.sources.files import check_characters
 
 CorpusKind = Literal["folder", "jsonl"]
 
@@ -108,7 +109,10 @@ class Corpus:
                     problem = f"{folder}: cannot read ({exc.strerror or exc})"
                     yield ClusterTask(i, name, "folder", folder, problem=problem)
                     continue
-                yield ClusterTask(i, name, "folder", folder, files=files)
+                # A .jsonl report in a cluster folder reads its articles' text from this field.
+                yield ClusterTask(
+                    i, name, "folder", folder, files=files, text_field=self.fields.text
+                )
             else:
                 idx = self._index[name]
                 articles = tuple(Article(o, n) for o, n in zip(idx.offsets, idx.lines, strict=True))
@@ -143,11 +147,11 @@ def discover(path: str, fields: JsonlFields | None = None) -> Corpus:
     if missing:
         raise InputError(f"{path}: no such file or folder")
     if folder:
-        return _discover_folder(path)
+        return _discover_folder(path, fields)
     return _discover_jsonl(path, fields)
 
 
-def _discover_folder(path: str) -> Corpus:
+def _discover_folder(path: str, fields: JsonlFields) -> Corpus:
     """List the cluster folders of a corpus folder; files at its top (READMEs, gold) are skipped."""
     try:
         with os.scandir(path) as it:
@@ -160,7 +164,7 @@ def _discover_folder(path: str) -> Corpus:
             "(a corpus is a folder of folders, one per event, or a JSON Lines file)"
         )
     names.sort(key=natural_key)
-    return Corpus(path, "folder", names, JsonlFields())
+    return Corpus(path, "folder", names, fields)
 
 
 def _discover_jsonl(path: str, fields: JsonlFields) -> Corpus:
@@ -207,4 +211,7 @@ def _cluster_of(raw: bytes, path: str, lineno: int, key: str) -> str:
     # bool is an int subclass, but True as a cluster id is surely a mistake.
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InputError(f"{where}: field {key!r} must be a string or an integer")
+    if isinstance(value, str):
+        # The cluster's name is printed: it must be made of real characters.
+        check_characters(value, where, f"field {key!r} ")
     return str(value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from newsdiff.corpus.discover import ClusterTask, Corpus
 from newsdiff.errors import InputError, NewsdiffError
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
-from newsdiff.sources.files import check_text, load
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 if TYPE_CHECKING:
@@ -210,11 +208,19 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
 
 
 def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Document]:
-    """Read the reports of a cluster into unsegmented Documents."""
+    """Read the reports of a cluster into unsegmented, uniquely named Documents."""
+    from newsdiff.sources import iter_documents, unique_names
+
     if task.kind == "folder":
-        return [load(path, encoding=encoding) for path in task.files]
-    docs: list[Document] = []
-    names: set[str] = set()
+        return list(iter_documents(task.files, encoding=encoding, text_field=task.text_field))
+    return list(unique_names(_read_articles(task, encoding)))
+
+
+def _read_articles(task: ClusterTask, encoding: str | None) -> Iterator[Document]:
+    """Read a JSON Lines cluster's articles by their offsets, by the rules of every JSON Lines."""
+    from newsdiff.sources.files import decode
+    from newsdiff.sources.jsonl import parse_record
+
     try:
         fh = open(task.source, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -223,22 +229,8 @@ def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Documen
         for art in task.articles:
             fh.seek(art.offset)
             where = f"{task.source}:{art.line}"
-            try:
-                obj = json.loads(fh.readline())
-            except ValueError:
-                # Discovery parsed this line: the file changed during the run.
-                raise InputError(f"{where}: not valid JSON any more (file changed?)") from None
-            text = obj.get(task.text_field)
-            if not isinstance(text, str):
-                raise InputError(f"{where}: no text field {task.text_field!r} (see --text-field)")
-            check_text(text, where)
-            raw_id = obj.get(task.id_field)
-            name = str(raw_id) if isinstance(raw_id, str | int) else f"line {art.line}"
-            if name in names:
-                name = f"{name} (line {art.line})"
-            names.add(name)
-            docs.append(Document(id=name, text=text, path=where))
-    return docs
+            line = decode(fh.readline(), where, encoding)
+            yield parse_record(line, task.source, art.line, task.text_field, task.id_field)
 
 
 def details_json(cmp: Comparison) -> str:

@@ -1,21 +1,27 @@
-"""Read inputs into Documents: decoding with clear errors, original text kept exactly."""
+"""Read inputs into text: bytes with clear errors, decoding that never guesses silently."""
 
 from __future__ import annotations
 
 import codecs
-import os
+import re
+import stat
 import sys
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from newsdiff.errors import InputError
-from newsdiff.model import Document
 
 # A news report is a few kilobytes; this bound keeps memory and time predictable.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
+# The path that means standard input, and how messages and documents name it.
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
+STDIN_NAME = "stdin"
+
 # Byte order marks and the codec of what follows them (UTF-32 before UTF-16: FF FE 00 00).
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -23,23 +29,70 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# Reads go in chunks, so that a huge --max-bytes never allocates its size up front.
+_CHUNK = 1 << 20
+
+# A UTF-16 text without a BOM whose code units all have ASCII-range bytes (CJK without
+# spaces, say) decodes "fine" as UTF-8 into mojibake; see decode_text.
+_UTF16_SUSPECT_BYTES = 16
+_ASCII_WHITESPACE = re.compile(rb"[ \t\n\r\f\v]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def label_of(path: str) -> str:
+    """Return how messages name an input: its path, or <stdin> for "-"."""
+    return STDIN_LABEL if path == STDIN else path
+
+
+def name_of(path: str) -> str:
+    """Return a report's default name: its file name, or "stdin" for "-"."""
+    return STDIN_NAME if path == STDIN else Path(path).name
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """Return the codec a byte order mark names and the BOM's length, if data starts with one."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    """Read until the end or just past `limit` bytes, in chunks."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = fh.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file (or "-" for standard input) whole, failing clearly past `max_bytes`."""
-    if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        label = "<stdin>"
+    """Read a regular file (or "-" for standard input) whole, failing clearly past `max_bytes`."""
+    label = label_of(path)
+    if path == STDIN:
+        data = _read_at_most(sys.stdin.buffer, max_bytes)
     else:
         p = Path(path)
-        label = path
         try:
-            # exists() raises too, for a name too long or a path through a locked folder.
-            if not p.exists():
-                raise InputError(f"{label}: no such file")
-            if p.is_dir():
+            # stat() raises too, for a name too long or a path through a locked folder.
+            try:
+                mode = p.stat().st_mode
+            except FileNotFoundError:
+                raise InputError(f"{label}: no such file") from None
+            if stat.S_ISDIR(mode):
                 raise InputError(f"{label}: is a directory, not a file")
+            if not stat.S_ISREG(mode):
+                # Opening a FIFO with no writer waits forever; a device may never end.
+                raise InputError(
+                    f"{label}: not a regular file (a pipe, socket or device); "
+                    "give it on standard input as - instead"
+                )
             with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
+                data = _read_at_most(fh, max_bytes)
         except OSError as exc:
             raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -65,12 +118,12 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     if encoding is not None:
         _check_encoding(encoding, label)
     chosen, skip, why = encoding, 0, ""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            # The BOM is dropped before decoding so that error offsets count from the file's
-            # first byte (utf-8-sig counted from after the BOM).
-            chosen, skip, why = name, len(bom), " (named by its byte order mark)"
-            break
+    found = bom_encoding(data)
+    if found is not None:
+        # The BOM is dropped before decoding so that error offsets count from the file's
+        # first byte (utf-8-sig counted from after the BOM).
+        chosen, skip = found
+        why = " (named by its byte order mark)"
     if chosen is None:
         if b"\x00" in data[:8192]:
             raise InputError(
@@ -93,23 +146,44 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     return text
 
 
+def is_blank(text: str) -> bool:
+    """Tell whether text holds nothing to compare (only spaces or invisible marks)."""
+    return not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+def decode_text(data: bytes, label: str, encoding: str | None = None) -> str:
+    """Decode a plain-text report, refusing what looks like UTF-16 without a byte order mark."""
+    # Pages and JSON Lines always hold ASCII markup, a NUL byte each in UTF-16, so only
+    # plain text can pass as UTF-8 while being UTF-16: ASCII bytes, not one space or line
+    # break (in UTF-16 those hold a NUL), too long to be a single word.
+    if (
+        encoding is None
+        and bom_encoding(data) is None
+        and len(data) >= _UTF16_SUSPECT_BYTES
+        and len(data) % 2 == 0
+        and data.isascii()
+        and _ASCII_WHITESPACE.search(data) is None
+    ):
+        raise InputError(
+            f"{label}: looks like UTF-16 without a byte order mark (read as UTF-8 it has no "
+            "space or line break); name it with --encoding utf-16-le (or -be), or with "
+            "--encoding utf-8 if it is one long word"
+        )
+    return decode(data, label, encoding)
+
+
+def check_characters(text: str, label: str, what: str = "") -> None:
+    """Reject text holding a lone surrogate (from a JSON escape such as \\ud800): no character."""
+    m = _SURROGATE.search(text)
+    if m is not None:
+        raise InputError(
+            f"{label}: {what}holds a lone surrogate U+{ord(m.group()):04X} at character "
+            f"{m.start()} (a broken escape, not a character); fix the source"
+        )
+
+
 def check_text(text: str, label: str) -> None:
-    """Reject a document with nothing to compare in it (only spaces or invisible marks)."""
-    if not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip():
+    """Reject a document with nothing to compare in it, or with a character that is none."""
+    if is_blank(text):
         raise InputError(f"{label}: is empty (nothing to compare)")
-
-
-def load(
-    path: str | os.PathLike[str],
-    name: str | None = None,
-    encoding: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Document:
-    """Read a file (or "-" for standard input) into an unsegmented Document."""
-    spath = os.fspath(path)
-    data = read_bytes(spath, max_bytes)
-    label = "<stdin>" if spath == "-" else spath
-    doc_id = name or ("stdin" if spath == "-" else Path(spath).name)
-    text = decode(data, label, encoding)
-    check_text(text, label)
-    return Document(id=doc_id, text=text, path=spath)
+    check_characters(text, label)

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from newsdiff.errors import InputError
 from newsdiff.model import Document
-from newsdiff.sources.files import DEFAULT_MAX_BYTES, check_text, decode
+from newsdiff.sources.files import (
+    DEFAULT_MAX_BYTES,
+    bom_encoding,
+    check_text,
+    decode,
+    label_of,
+    name_of,
+    read_bytes,
+)
 
 INSTALL_HINT = "install the HTML extra: pip install 'newsdiff[html]'"
 
 # The charset a page declares in its first bytes (<meta charset> or http-equiv).
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -25,7 +31,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes, label: str, encoding: str | None = None) -> str:
     """Decode a page: a BOM wins (as in HTML5), then --encoding, its <meta charset>, UTF-8."""
-    if encoding is not None or data.startswith(_BOMS):
+    if encoding is not None or bom_encoding(data) is not None:
         return decode(data, label, encoding)
     declared = declared_charset(data)
     if declared is None or declared in ("utf-8", "utf8"):
@@ -76,13 +82,10 @@ def load_html(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read a saved web page into a Document whose text (and offsets) is the extracted article."""
-    from newsdiff.sources.files import read_bytes
-
     # Fail on a missing extra before reading anything, with the install command.
     _trafilatura()
-    label = "<stdin>" if path == "-" else path
+    label = label_of(path)
     page = decode_html(read_bytes(path, max_bytes), label, encoding)
     text = extract_text(page, label)
     check_text(text, label)
-    doc_id = name or ("stdin" if path == "-" else Path(path).name)
-    return Document(id=doc_id, text=text, path=path)
+    return Document(id=name or name_of(path), text=text, path=path)
