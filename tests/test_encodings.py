@@ -164,3 +164,34 @@ def test_stdin_with_bom_and_encoding(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["documents"][0]["text"] == LATIN
     r = runner.invoke(app, ["compare", "-", str(other)], input=b"\xffbad")
     assert r.exit_code == 3 and "<stdin>: cannot decode as utf-8 at byte 0" in r.stderr
+
+
+# Chinese whose UTF-16 code units have only ASCII-range bytes (中 is 2D 4E): without a
+# BOM these bytes are valid UTF-8 (ASCII) and would be read as "-N:N;N..." mojibake.
+ASCII_RANGE_CJK = "中为主久也书年来" * 3
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_ascii_range_is_refused_not_mojibake(
+    tmp_path: Path, codec: str
+) -> None:
+    data = ASCII_RANGE_CJK.encode(codec)
+    assert data.isascii() and b"\x00" not in data
+    path = _write(tmp_path, "cjk.txt", data)
+    with pytest.raises(InputError, match=r"looks like UTF-16 without a byte order mark"):
+        newsdiff.load(path)
+    r = runner.invoke(app, ["compare", str(path), str(path)])
+    assert r.exit_code == 3 and r.stderr.count("\n") == 1
+    assert "--encoding utf-16-le (or -be)" in r.stderr
+    # Named, it reads exactly; and a file that really is one long ASCII word can be named too.
+    assert newsdiff.load(path, encoding=codec).text == ASCII_RANGE_CJK
+    word = _write(tmp_path, "word.txt", b"Supercalifragilisticexpialidocious")
+    with pytest.raises(InputError, match="or with --encoding utf-8 if it is one long word"):
+        newsdiff.load(word)
+    assert newsdiff.load(word, encoding="utf-8").text == "Supercalifragilisticexpialidocious"
+
+
+def test_short_or_spaced_ascii_is_plain_text(tmp_path: Path) -> None:
+    assert newsdiff.load(_write(tmp_path, "a.txt", b"Yes.")).text == "Yes."
+    spaced = b"The council met on Monday."
+    assert newsdiff.load(_write(tmp_path, "b.txt", spaced)).text == spaced.decode()
