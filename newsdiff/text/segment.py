@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdiff.model import Sentence
+from newsdiff.text import nltk_lite
 from newsdiff.text.resources import read_lines
 
 if TYPE_CHECKING:
@@ -53,11 +54,11 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     """Build a Punkt tokenizer from the shipped abbreviations (no downloaded model)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = nltk_lite.punkt()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(read_lines("abbreviations.txt"))
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 def script_of(text: str) -> str:
