@@ -45,7 +45,8 @@ class ClusterTask:
     index: int
     name: str
     kind: CorpusKind
-    # Folder corpora: the cluster folder. JSON Lines corpora: the file.
+    # Folder corpora: the cluster folder. JSON Lines corpora: the file. As the user gave it:
+    # output shows it.
     source: str
     files: tuple[str, ...] = ()
     articles: tuple[Article, ...] = ()
@@ -53,6 +54,9 @@ class ClusterTask:
     id_field: str = "id"
     # Why the cluster cannot be read, found while listing it (it becomes an error row).
     problem: str | None = None
+    # `source` made absolute on the client, for workers whose working folder is elsewhere
+    # (Dask): report files are listed absolute for the same reason. Empty: open `source`.
+    abspath: str = ""
 
     @property
     def line(self) -> int | None:
@@ -89,6 +93,9 @@ class Corpus:
         index: dict[str, _Index] | None = None,
     ) -> None:
         self.path = path
+        # Resolved once, here on the client: workers may run in another folder (or machine).
+        # abspath, not resolve(): a symlinked mount keeps the name the workers know it by.
+        self.abspath = os.path.abspath(path)
         self.kind: CorpusKind = kind
         self.names = names
         self.fields = fields
@@ -102,13 +109,14 @@ class Corpus:
         for i, name in enumerate(self.names):
             if self.kind == "folder":
                 folder = os.path.join(self.path, name)
+                where = os.path.join(self.abspath, name)
                 try:
-                    files = _report_files(folder)
+                    files = _report_files(where)
                 except OSError as exc:
                     problem = f"{folder}: cannot read ({exc.strerror or exc})"
-                    yield ClusterTask(i, name, "folder", folder, problem=problem)
+                    yield ClusterTask(i, name, "folder", folder, problem=problem, abspath=where)
                     continue
-                yield ClusterTask(i, name, "folder", folder, files=files)
+                yield ClusterTask(i, name, "folder", folder, files=files, abspath=where)
             else:
                 idx = self._index[name]
                 articles = tuple(Article(o, n) for o, n in zip(idx.offsets, idx.lines, strict=True))
@@ -120,6 +128,7 @@ class Corpus:
                     articles=articles,
                     text_field=self.fields.text,
                     id_field=self.fields.id,
+                    abspath=self.abspath,
                 )
 
 

@@ -216,7 +216,7 @@ def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Documen
     docs: list[Document] = []
     names: set[str] = set()
     try:
-        fh = open(task.source, "rb")  # noqa: SIM115 - closed below
+        fh = open(task.abspath or task.source, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise InputError(f"{task.source}: cannot read ({exc.strerror or exc})") from None
     with fh:
