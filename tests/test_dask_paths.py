@@ -139,9 +139,17 @@ def test_workers_elsewhere_read_relative_corpus_paths(tmp_path: Path, scheduler:
     client = tmp_path / "client"
     _corpus(client)
     for path in ("corpus", "articles.jsonl"):
-        local = _corpus_rows(client, path, "--workers", "1")
-        remote = _corpus_rows(client, path, "--engine", "dask", "--scheduler", scheduler)
+        local = _corpus_rows(client, path, "--details", "local", "--workers", "1")
+        remote = _corpus_rows(
+            client, path, "--details", "remote", "--engine", "dask", "--scheduler", scheduler
+        )
         assert remote == local, path
+        # The full newsdiff/1 JSON of each cluster (report paths included), byte for byte.
+        details = sorted(p.name for p in (client / "local").iterdir())
+        assert len(details) >= 2
+        assert sorted(p.name for p in (client / "remote").iterdir()) == details
+        for name in details:
+            assert (client / "remote" / name).read_bytes() == (client / "local" / name).read_bytes()
         assert [r["status"] for r in remote] == ["ok", "ok"]
         # The source is shown as the user gave it, not as the workers were sent it.
         assert [str(r["source"]).startswith(path) for r in remote] == [True, True]

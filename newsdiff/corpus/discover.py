@@ -55,8 +55,17 @@ class ClusterTask:
     # Why the cluster cannot be read, found while listing it (it becomes an error row).
     problem: str | None = None
     # `source` made absolute on the client, for workers whose working folder is elsewhere
-    # (Dask): report files are listed absolute for the same reason. Empty: open `source`.
+    # (Dask). Empty: open `source` as it is.
     abspath: str = ""
+
+    def located(self, path: str) -> str:
+        """Return where a worker opens `path` (`source` or one of `files`): an absolute path."""
+        if not self.abspath:
+            return path
+        if path == self.source:
+            return self.abspath
+        # A report file of a folder cluster: it sits directly in the cluster folder.
+        return os.path.join(self.abspath, os.path.basename(path))
 
     @property
     def line(self) -> int | None:
@@ -111,7 +120,7 @@ class Corpus:
                 folder = os.path.join(self.path, name)
                 where = os.path.join(self.abspath, name)
                 try:
-                    files = _report_files(where)
+                    files = _report_files(folder)
                 except OSError as exc:
                     problem = f"{folder}: cannot read ({exc.strerror or exc})"
                     yield ClusterTask(i, name, "folder", folder, problem=problem, abspath=where)

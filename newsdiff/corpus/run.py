@@ -212,11 +212,14 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
 def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Document]:
     """Read the reports of a cluster into unsegmented Documents."""
     if task.kind == "folder":
-        return [load(path, encoding=encoding) for path in task.files]
+        # Opened where the client resolved them (a read error names that absolute path);
+        # shown as the user gave them.
+        read = [load(task.located(path), encoding=encoding) for path in task.files]
+        return [dataclasses.replace(d, path=p) for d, p in zip(read, task.files, strict=True)]
     docs: list[Document] = []
     names: set[str] = set()
     try:
-        fh = open(task.abspath or task.source, "rb")  # noqa: SIM115 - closed below
+        fh = open(task.located(task.source), "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise InputError(f"{task.source}: cannot read ({exc.strerror or exc})") from None
     with fh:
