@@ -33,7 +33,9 @@ _FIXED = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A pointer to another article: what follows is that article's headline, not this report's.
+# A pointer to another article: what follows is that article's headline, not this report's,
+# so it is furniture even when it states a fact ("Also Read: China to build lunar base as
+# part of grand 5-year plan"). Only that sentence: the next one is judged on its own.
 _XREF = re.compile(
     r"""^\W{0,3}(?:
         (?:also\s+(?:read|see)|read(?:\s+(?:also|more|here|now))?|see\s+(?:also|more))\s*[:|]
