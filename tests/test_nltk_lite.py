@@ -89,3 +89,16 @@ def test_same_sentences_and_stems_as_the_real_package() -> None:
         """
     )
     assert out.strip() == "True"
+
+
+def test_threads_share_one_load() -> None:
+    out = _run(
+        """
+        from concurrent.futures import ThreadPoolExecutor
+        from newsdiff.text import nltk_lite
+        with ThreadPoolExecutor(8) as pool:
+            mods = list(pool.map(lambda _: (nltk_lite.punkt(), nltk_lite.snowball()), range(8)))
+        print(len({id(p) for p, _ in mods}), len({id(s) for _, s in mods}))
+        """
+    )
+    assert out.split() == ["1", "1"]

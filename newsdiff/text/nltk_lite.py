@@ -18,7 +18,6 @@ import importlib.machinery
 import importlib.util
 import sys
 import threading
-from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
@@ -28,6 +27,7 @@ _PARENTS = ("nltk", "nltk.tokenize", "nltk.stem", "nltk.corpus")
 _PUNKT = "nltk.tokenize.punkt"
 _SNOWBALL = "nltk.stem.snowball"
 _LOCK = threading.Lock()
+_LOADED: list[tuple[ModuleType, ModuleType]] = []
 
 
 class _NoStopwords:
@@ -48,27 +48,36 @@ def _stand_in(name: str, folder: Path) -> ModuleType:
     return module
 
 
-@lru_cache(maxsize=1)
 def _modules() -> tuple[ModuleType, ModuleType]:
     """Return nltk's punkt and snowball modules, loaded at most once per process."""
+    if _LOADED:
+        return _LOADED[0]
+    # Under the lock: threads of one Dask worker may segment their first clusters at once.
     with _LOCK:
-        if "nltk" in sys.modules:
-            return importlib.import_module(_PUNKT), importlib.import_module(_SNOWBALL)
-        spec = importlib.util.find_spec("nltk")
-        if spec is None or spec.origin is None:
-            raise ModuleNotFoundError("No module named 'nltk'", name="nltk")
-        root = Path(spec.origin).parent
-        before = set(sys.modules)
-        try:
-            for name in _PARENTS:
-                sys.modules[name] = _stand_in(name, root.joinpath(*name.split(".")[1:]))
-            # snowball.py reads `stopwords` at import; only ignore_stopwords=True would use it.
-            sys.modules["nltk.corpus"].stopwords = _NoStopwords()  # type: ignore[attr-defined]
-            return importlib.import_module(_PUNKT), importlib.import_module(_SNOWBALL)
-        finally:
-            for name in set(sys.modules) - before:
-                if name == "nltk" or name.startswith("nltk."):
-                    del sys.modules[name]
+        if not _LOADED:
+            _LOADED.append(_load())
+        return _LOADED[0]
+
+
+def _load() -> tuple[ModuleType, ModuleType]:
+    """Load nltk's punkt and snowball modules (the caller holds the lock)."""
+    if "nltk" in sys.modules:
+        return importlib.import_module(_PUNKT), importlib.import_module(_SNOWBALL)
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'nltk'", name="nltk")
+    root = Path(spec.origin).parent
+    before = set(sys.modules)
+    try:
+        for name in _PARENTS:
+            sys.modules[name] = _stand_in(name, root.joinpath(*name.split(".")[1:]))
+        # snowball.py reads `stopwords` at import; only ignore_stopwords=True would use it.
+        sys.modules["nltk.corpus"].stopwords = _NoStopwords()  # type: ignore[attr-defined]
+        return importlib.import_module(_PUNKT), importlib.import_module(_SNOWBALL)
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
 
 
 def punkt() -> Any:
