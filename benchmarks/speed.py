@@ -4,8 +4,9 @@ Five parts, each figure next to the thing it is compared with, measured in the s
 process or the same shell session so that a ratio holds on a noisy shared machine:
 
 1. start-up: `newsdiff --help` / `--version` against `python -c pass`, and `newsdiff
-   compare` on the seeds against the import floor `python -c "import nltk, rapidfuzz,
-   rich, typer"` (subprocesses of this interpreter, interleaved rounds, medians);
+   compare` on the seeds against the import floor (numpy, rapidfuzz, rich and Punkt), in
+   this environment and, with --scipy-env, in one that also holds scipy (subprocesses,
+   interleaved rounds, medians; see benchmarks/startup.py);
 2. throughput: every ECB+ cluster compared in-process through `newsdiff.compare`, in
    reports per second, split by pipeline step (load, segment, tokenize, score, group,
    classify, signals, render);
@@ -21,6 +22,7 @@ The table goes to stdout, progress to stderr, every figure to JSON (--json).
 
     python benchmarks/speed.py            # everything (a few minutes)
     python benchmarks/speed.py --quick    # a smoke run (under a minute)
+    python benchmarks/speed.py --parts startup --scipy-env create   # start-up, both envs
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ import os
 import platform
 import random
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -50,6 +51,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import evalkit as ek  # noqa: E402
+from benchmarks import startup  # noqa: E402
 
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "speed.json"
 SEEDS = (
@@ -117,56 +119,7 @@ def scale_texts(n: int, seed: int) -> list[tuple[str, str]]:
 # 1. Start-up
 
 
-def startup_commands() -> dict[str, list[str]]:
-    """Return the timed commands, each run with this interpreter."""
-    py = sys.executable
-    nd = [py, "-m", "newsdiff"]
-    return {
-        "python -c pass": [py, "-c", "pass"],
-        "newsdiff --help": [*nd, "--help"],
-        "newsdiff --version": [*nd, "--version"],
-        "import floor": [py, "-c", "import nltk, rapidfuzz, rich, typer"],
-        "newsdiff compare seeds": [*nd, "compare", *map(str, SEEDS), "--format", "table"],
-        # Not a target, for reading the others: the CLI framework alone.
-        "python -c 'import typer'": [py, "-c", "import typer"],
-    }
-
-
-def startup(runs: int) -> dict[str, Any]:
-    """Time each command `runs` times in interleaved rounds; return medians and ratios."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.pop("NEWSDIFF_DEBUG", None)
-    # Let the warm-up round write bytecode caches (git-ignored) as an installed package
-    # has them: without, every run would compile newsdiff's sources and time that.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    cmds = startup_commands()
-    times: dict[str, list[float]] = {k: [] for k in cmds}
-    # One untimed round warms the OS file cache and writes the bytecode caches.
-    for r in range(runs + 1):
-        for name, argv in cmds.items():
-            t0 = time.perf_counter()
-            proc = subprocess.run(
-                argv, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True
-            )
-            dt = time.perf_counter() - t0
-            if proc.returncode != 0:
-                err = proc.stderr.decode("utf-8", "replace").strip()
-                raise RuntimeError(f"{name} exited {proc.returncode}: {err}")
-            if r:
-                times[name].append(dt)
-    med = {k: statistics.median(v) for k, v in times.items()}
-    return {
-        "runs": runs,
-        "median_s": med,
-        "all_s": times,
-        "ratios": {
-            "help / pass": med["newsdiff --help"] / med["python -c pass"],
-            "version / pass": med["newsdiff --version"] / med["python -c pass"],
-            "compare / import floor": med["newsdiff compare seeds"] / med["import floor"],
-        },
-        "targets": {"help / pass": 4.0, "version / pass": 4.0, "compare / import floor": 1.3},
-    }
+# Measured in benchmarks/startup.py (two environments: with and without scipy).
 
 
 # ---------------------------------------------------------------------------------------
@@ -442,12 +395,7 @@ def report(doc: dict[str, Any]) -> str:
     add = lines.append
     st = doc.get("startup")
     if st:
-        add(f"1. Start-up (median of {st['runs']} runs, seconds)")
-        for name, v in st["median_s"].items():
-            add(f"   {name:<28} {v:8.3f}")
-        for name, v in st["ratios"].items():
-            t = st["targets"][name]
-            add(f"   {name:<28} {v:8.2f}x  target <= {t:g}x  {_mark(v, t, False)}")
+        lines.extend(startup.report_lines(st, _mark))
     tp = doc.get("throughput")
     if tp:
         add("")
@@ -572,6 +520,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=900.0, help="seconds per scale size")
     p.add_argument("--mem-gb", type=float, default=8.0, help="address-space cap per scale size")
     p.add_argument("--workers", default="1,2", help="parallel worker counts")
+    p.add_argument(
+        "--scipy-env",
+        metavar="create|PYTHON",
+        help="also time start-up beside scipy: 'create' a temporary virtual environment "
+        "(newsdiff's dependencies and scipy), or name its interpreter; skipped when absent",
+    )
     p.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -610,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters = load_clusters(every, args.clusters)
     steps: list[tuple[str, Callable[[], Any]]] = []
     if "startup" in parts:
-        steps.append(("startup", lambda: startup(runs)))
+        steps.append(("startup", lambda: startup.startup(runs, args.scipy_env, note)))
     if "throughput" in parts or "baselines" in parts:
         steps.append(("throughput", lambda: throughput(clusters, repeats)))
     if "baselines" in parts:

@@ -124,3 +124,40 @@ def test_single_line_breaks() -> None:
 def test_paragraphs_count_blank_lines_not_lines() -> None:
     text = "Key points:\n- one\n- two\n\nNext paragraph."
     assert [s.paragraph for s in segment(text)] == [0, 0, 0, 1]
+
+
+def test_furniture_mark_is_per_sentence() -> None:
+    # Issue 16 item 7: the credit stays furniture, the police sentence is the report's text.
+    text = "Photo: AP. Police said 12 people died in the blast on Monday and 40 were injured."
+    marks = [(s.text, s.boilerplate) for s in segment(text)]
+    assert marks == [
+        ("Photo: AP.", True),
+        ("Police said 12 people died in the blast on Monday and 40 were injured.", False),
+    ]
+
+
+def test_one_paragraph_article_after_watch_label_is_text() -> None:
+    text = (
+        "WATCH: The moment the bridge collapsed as a lorry crossed it. "
+        "Two people were hurt, police said. The council closed the road until Friday."
+    )
+    sentences = segment(text)
+    assert len(sentences) == 3
+    assert sentences[0].boilerplate
+    assert not any(s.boilerplate for s in sentences[1:])
+
+
+def test_caption_with_a_fact_is_not_furniture() -> None:
+    for text in (
+        "WATCH: The bridge collapsed on Monday, killing 3 people.",
+        "Video: Biden said the bridge would be rebuilt.",
+        "Photo: Police said the man died.",
+    ):
+        assert not segment(text)[0].boilerplate, text
+    for text in ("Image: AP", "Photo: Getty Images/Scott Olson", "Watch: the launch"):
+        assert segment(text)[0].boilerplate, text
+
+
+def test_long_caption_is_not_furniture() -> None:
+    text = "Watch: " + " ".join(["word"] * 14) + "."
+    assert not segment(text)[0].boilerplate

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from benchmarks import speed
+from benchmarks import speed, startup
 
 
 def test_quick_run_on_tiny_inputs_prints_every_part_and_writes_json(
@@ -20,13 +20,16 @@ def test_quick_run_on_tiny_inputs_prints_every_part_and_writes_json(
 ) -> None:
     """Check every part runs, the table names each, and the JSON holds their figures."""
     # Start-up's commands replaced by trivial ones: the code path, not the imports.
-    trivial = {name: [sys.executable, "-c", "pass"] for name in speed.startup_commands()}
-    monkeypatch.setattr(speed, "startup_commands", lambda: trivial)
+    trivial = {name: [sys.executable, "-c", "pass"] for name in startup.commands(sys.executable)}
+    monkeypatch.setattr(startup, "commands", lambda py: dict(trivial))
+    # This interpreter stands in for an environment with scipy; redlines counts as absent.
+    monkeypatch.setattr(startup, "has_scipy", lambda py: True)
+    monkeypatch.setattr(startup.shutil, "which", lambda name: None)
     # The project's tests run no difflib: a rapidfuzz ratio stands in for the baseline.
     monkeypatch.setattr(speed, "difflib_ratio", fuzz.ratio)
     out = tmp_path / "speed.json"
     argv = ["--quick", "--clusters", "2", "--sizes", "4", "--runs", "1"]
-    argv += ["--difflib-every", "100", "--json", str(out)]
+    argv += ["--difflib-every", "100", "--json", str(out), "--scipy-env", sys.executable]
     assert speed.main(argv) == 0
     text = capsys.readouterr().out
     for title in ("1. Start-up", "2. Throughput", "3. Baselines", "4. Scale", "5. Parallel"):
@@ -37,7 +40,12 @@ def test_quick_run_on_tiny_inputs_prints_every_part_and_writes_json(
         "help / pass",
         "version / pass",
         "compare / import floor",
+        "compare with scipy / without",
+        "[scipy] compare / import floor",
     }
+    assert set(doc["startup"]["skipped"]) == {"compare / redlines"}
+    assert "[scipy] newsdiff compare seeds" in doc["startup"]["median_s"]
+    assert "compare / redlines" in text and "skipped: redlines is not installed" in text
     tp = doc["throughput"]
     assert tp["clusters"] == 2 and tp["reports"] > 2 and "_sentences" not in tp
     assert set(tp["steps_s"]) == set(speed.STEPS)
@@ -64,3 +72,12 @@ def test_difflib_sample_is_scaled_to_all_pairs(monkeypatch: pytest.MonkeyPatch) 
     seconds, sampled, total = speed.difflib_loop(clusters, every=2)
     assert total == 7 and sampled == 4 and seconds >= 0
     assert speed.scalar_loop(clusters)[1] == 7
+
+
+def test_startup_without_a_scipy_env_says_why() -> None:
+    """Check the scipy line is skipped with a reason when no environment is named."""
+    with startup.scipy_env(None, print) as (py, why):
+        assert py is None and "--scipy-env" in why
+    missing = "/nonexistent/python"
+    with startup.scipy_env(missing, print) as (py, why):
+        assert py is None and missing in why

@@ -46,7 +46,8 @@ class ClusterTask:
     index: int
     name: str
     kind: CorpusKind
-    # Folder corpora: the cluster folder. JSON Lines corpora: the file.
+    # Folder corpora: the cluster folder. JSON Lines corpora: the file. As the user gave it:
+    # output shows it.
     source: str
     files: tuple[str, ...] = ()
     articles: tuple[Article, ...] = ()
@@ -54,6 +55,18 @@ class ClusterTask:
     id_field: str = "id"
     # Why the cluster cannot be read, found while listing it (it becomes an error row).
     problem: str | None = None
+    # `source` made absolute on the client, for workers whose working folder is elsewhere
+    # (Dask). Empty: open `source` as it is.
+    abspath: str = ""
+
+    def located(self, path: str) -> str:
+        """Return where a worker opens `path` (`source` or one of `files`): an absolute path."""
+        if not self.abspath:
+            return path
+        if path == self.source:
+            return self.abspath
+        # A report file of a folder cluster: it sits directly in the cluster folder.
+        return os.path.join(self.abspath, os.path.basename(path))
 
     @property
     def line(self) -> int | None:
@@ -90,6 +103,9 @@ class Corpus:
         index: dict[str, _Index] | None = None,
     ) -> None:
         self.path = path
+        # Resolved once, here on the client: workers may run in another folder (or machine).
+        # abspath, not resolve(): a symlinked mount keeps the name the workers know it by.
+        self.abspath = os.path.abspath(path)
         self.kind: CorpusKind = kind
         self.names = names
         self.fields = fields
@@ -103,15 +119,22 @@ class Corpus:
         for i, name in enumerate(self.names):
             if self.kind == "folder":
                 folder = os.path.join(self.path, name)
+                where = os.path.join(self.abspath, name)
                 try:
                     files = _report_files(folder)
                 except OSError as exc:
                     problem = f"{folder}: cannot read ({exc.strerror or exc})"
-                    yield ClusterTask(i, name, "folder", folder, problem=problem)
+                    yield ClusterTask(i, name, "folder", folder, problem=problem, abspath=where)
                     continue
                 # A .jsonl report in a cluster folder reads its articles' text from this field.
                 yield ClusterTask(
-                    i, name, "folder", folder, files=files, text_field=self.fields.text
+                    i,
+                    name,
+                    "folder",
+                    folder,
+                    files=files,
+                    text_field=self.fields.text,
+                    abspath=where,
                 )
             else:
                 idx = self._index[name]
@@ -124,6 +147,7 @@ class Corpus:
                     articles=articles,
                     text_field=self.fields.text,
                     id_field=self.fields.id,
+                    abspath=self.abspath,
                 )
 
 

@@ -143,8 +143,9 @@ class ProcessEngine(_Closing):
 class DaskEngine(_Closing):
     """Run on an existing Dask distributed cluster (the optional extra newsdiff[dask]).
 
-    Tasks name their report files, so the workers must see the corpus at the same path
-    (a shared or network file system), as Dask workers usually do for file data.
+    Tasks name their report files by absolute paths resolved on the client (whatever the
+    workers' own working folder), so the workers must see the corpus at the same absolute
+    path (a shared or network file system), as Dask workers usually do for file data.
     """
 
     def __init__(self, scheduler: str, timeout: float = 10.0) -> None:

@@ -209,11 +209,23 @@ def process_cluster(task: ClusterTask, settings: WorkerSettings) -> Outcome:
 
 def read_reports(task: ClusterTask, encoding: str | None = None) -> list[Document]:
     """Read the reports of a cluster into unsegmented, uniquely named Documents."""
-    from newsdiff.sources import iter_documents, unique_names
+    from newsdiff.sources import unique_names
 
     if task.kind == "folder":
-        return list(iter_documents(task.files, encoding=encoding, text_field=task.text_field))
+        return list(unique_names(_read_files(task, encoding)))
     return list(unique_names(_read_articles(task, encoding)))
+
+
+def _read_files(task: ClusterTask, encoding: str | None) -> Iterator[Document]:
+    """Read a folder cluster's files where the client resolved them, shown as the user gave them."""
+    from newsdiff.sources import read_documents
+
+    for given in task.files:
+        # A read error names the absolute path a worker opened; a report keeps the given one.
+        opened = task.located(given)
+        for doc in read_documents(opened, encoding=encoding, text_field=task.text_field):
+            suffix = (doc.path or opened)[len(opened) :]  # ":line" of a JSON Lines article
+            yield dataclasses.replace(doc, path=given + suffix)
 
 
 def _read_articles(task: ClusterTask, encoding: str | None) -> Iterator[Document]:
@@ -222,7 +234,7 @@ def _read_articles(task: ClusterTask, encoding: str | None) -> Iterator[Document
     from newsdiff.sources.jsonl import parse_record
 
     try:
-        fh = open(task.source, "rb")  # noqa: SIM115 - closed below
+        fh = open(task.located(task.source), "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise InputError(f"{task.source}: cannot read ({exc.strerror or exc})") from None
     with fh:

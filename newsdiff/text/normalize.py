@@ -136,9 +136,10 @@ def zipf_table() -> dict[str, float]:
 @cache
 def snowball(language: str) -> Any:
     """Return nltk's Snowball stemmer for a language (it needs no data files)."""
-    from nltk.stem.snowball import SnowballStemmer
+    # Loaded without nltk's package __init__, which imports scipy when it is installed.
+    from newsdiff.text import nltk_lite
 
-    return SnowballStemmer(language)
+    return nltk_lite.snowball().SnowballStemmer(language)
 
 
 @lru_cache(maxsize=65536)

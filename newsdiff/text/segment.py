@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdiff.model import Sentence
+from newsdiff.text import nltk_lite
 from newsdiff.text.resources import read_lines
 
 if TYPE_CHECKING:
@@ -21,14 +22,10 @@ _BULLET = re.compile(r"^(?:[-*•–—]\s|\d{1,2}[.)]\s)")
 _LINE_END = re.compile(r"[.!?:;\"'”’»)\]…]\s*$")
 
 # Boilerplate that news pages put between paragraphs: marked, never aligned, never dropped.
-_BOILERPLATE = re.compile(
+# Fixed phrases: furniture whatever follows (a year in a copyright line is no fact).
+_FIXED = re.compile(
     r"""^\W{0,3}(?:
-        (?:also|read|see|watch|listen)(?:\s+(?:also|more|read|here|now))?\s*[:|]
-      | related(?:\s+(?:articles?|stories|news|coverage|reading))?\s*[:|]
-      | (?:image|photo(?:graph)?|picture|pic|video|graphic|illustration|file\s+photo)
-        (?:\s+(?:credit|courtesy|source))?\s*[:|]
-      | (?:credit|courtesy)\s*[:|]
-      | (?:copyright\s*)?(?:©|\(c\)\s*\d{4})
+        (?:copyright\s*)?(?:©|\(c\)\s*\d{4})
       | copyright\s+\d{4}
       | all\s+rights\s+reserved
       | (?:advertisement|sponsored(?:\s+content)?|subscribe(?:\s+now)?|sign\s+up(?:\s+now)?
@@ -36,8 +33,43 @@ _BOILERPLATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Furniture is short: a longer paragraph that starts like it is an article's own text.
+# A pointer to another article: what follows is that article's headline, not this report's,
+# so it is furniture even when it states a fact ("Also Read: China to build lunar base as
+# part of grand 5-year plan"). Only that sentence: the next one is judged on its own.
+_XREF = re.compile(
+    r"""^\W{0,3}(?:
+        (?:also\s+(?:read|see)|read(?:\s+(?:also|more|here|now))?|see\s+(?:also|more))\s*[:|]
+      | related(?:\s+(?:articles?|stories|news|coverage|reading))?\s*[:|]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A caption or credit label: furniture only when what follows is short and states no fact.
+_CAPTION = re.compile(
+    r"""^\W{0,3}(?:
+        (?:see|watch|listen)(?:\s+(?:more|here|now))?\s*[:|]
+      | (?:image|photo(?:graph)?|picture|pic|video|graphic|illustration|file\s+photo)
+        (?:\s+(?:credit|courtesy|source))?\s*[:|]
+      | (?:credit|courtesy)\s*[:|]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Furniture is short: a longer sentence that starts like it is an article's own text.
 _BOILERPLATE_WORDS = 30
+_CAPTION_WORDS = 12
+# A fact makes a caption the report's own text: a number, or a named actor with a verb.
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NOT_NAMES = frozenset(
+    re.findall(r"\w+", "a an the this that these those here there how what when why")
+)
+_VERBS = frozenset(
+    re.findall(
+        r"\w+",
+        """is are was were be been has have had will would can could may might must shall say
+        says said tell tells told die dies kill kills hit hits win wins lose lost make makes made
+        take takes took give gives gave see sees saw go goes went come comes came""",
+    )
+)
 
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
@@ -53,11 +85,11 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     """Build a Punkt tokenizer from the shipped abbreviations (no downloaded model)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = nltk_lite.punkt()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(read_lines("abbreviations.txt"))
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 def script_of(text: str) -> str:
@@ -70,10 +102,36 @@ def script_of(text: str) -> str:
     return best
 
 
+def _states_fact(text: str) -> bool:
+    """Tell whether text holds a number, or a named actor (a capitalised name) with a verb."""
+    if _DIGIT.search(text):
+        return True
+    words = _WORD.findall(text)
+    named = any(w[0].isupper() and w.lower() not in _NOT_NAMES for w in words)
+    verb = any(w.islower() and (w in _VERBS or (len(w) > 4 and w.endswith("ed"))) for w in words)
+    return named and verb
+
+
 def is_boilerplate(text: str) -> bool:
     """Tell whether a sentence is page furniture ("Also read:", "Image: AP", ...)."""
     text = text.strip()
-    return len(text.split()) <= _BOILERPLATE_WORDS and bool(_BOILERPLATE.match(text))
+    if len(text.split()) > _BOILERPLATE_WORDS:
+        return False
+    if _FIXED.match(text) or _XREF.match(text):
+        return True
+    label = _CAPTION.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    return len(text.split()) <= _CAPTION_WORDS and not _states_fact(rest)
+
+
+def _looks_like_furniture(line: str) -> bool:
+    """Tell whether a line starts like furniture, to end it there (the mark is per sentence)."""
+    line = line.strip()
+    return len(line.split()) <= _BOILERPLATE_WORDS and any(
+        p.match(line) for p in (_FIXED, _XREF, _CAPTION)
+    )
 
 
 def _is_heading(line: str) -> bool:
@@ -92,7 +150,10 @@ def _line_ends_unit(line: str, nxt: str) -> bool:
     if _LINE_END.search(line):
         return True
     return (
-        _is_heading(line) or bool(_BULLET.match(nxt)) or is_boilerplate(line) or is_boilerplate(nxt)
+        _is_heading(line)
+        or bool(_BULLET.match(nxt))
+        or _looks_like_furniture(line)
+        or _looks_like_furniture(nxt)
     )
 
 
@@ -156,10 +217,10 @@ def segment(text: str) -> tuple[Sentence, ...]:
         spans = [(b_start + s, b_start + e) for s, e in tokenizer.span_tokenize(block)]
         spans = [_strip(text, s, e) for s, e in spans]
         spans = _merge_fragments(text, [(s, e) for s, e in spans if s < e])
-        # Boilerplate is a paragraph-level mark: "Also Read: A. B." is furniture throughout.
-        boiler = bool(spans) and is_boilerplate(text[spans[0][0] : spans[0][1]])
         for s, e in spans:
             chunk = text[s:e]
+            # Decided per sentence: "Photo: AP. Police said 12 died." keeps the police fact.
+            boiler = is_boilerplate(chunk)
             sentences.append(
                 Sentence(
                     index=len(sentences),
