@@ -32,7 +32,28 @@ CASES = {
     "worst5000": "the same at the default --max-sentences (5,000)",
     "big4": "a 4 MB report against a 5 KB one (--max-sentences 0: no limit)",
     "big20": "a 20 MB report against a 5 KB one, default --max-sentences",
+    "near5000": "2 reports of 2,500 near-identical sentences differing only in a number",
+    "many100": "100 reports of 10 similar sentences each (1,000), rendered as JSON",
+    "many200": "200 reports of 10 similar sentences each (2,000), rendered as JSON",
+    "many500": "500 reports of 10 similar sentences each (5,000, the default limit), JSON",
 }
+
+# The adversarial shapes of issue 16 (near-copies at scale, many small similar reports).
+STORM = (
+    "The storm flooded the river town on Monday and officials said {n} people were moved"
+    " to school number {k}."
+)
+
+
+def near_copies(reports: int, sentences: int) -> list[tuple[str, str]]:
+    """Return reports of sentences that differ only in their numbers (issue 16)."""
+    return [
+        (
+            f"r{r:03d}",
+            "\n\n".join(STORM.format(n=r * sentences + k, k=k) for k in range(sentences)),
+        )
+        for r in range(reports)
+    ]
 
 
 def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
@@ -50,6 +71,10 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
                 for i in range(200)
             ]
         return [(f"r{i}", t) for i, t in enumerate(texts)], None
+    if case.startswith("near"):
+        return near_copies(2, int(case[4:]) // 2), None
+    if case.startswith("many"):
+        return near_copies(int(case[4:]), 10), None
     if case.startswith("worst"):
         half = int(case[5:]) // 2
         a = " ".join(f"NASA said item {i} rose." for i in range(half))
@@ -74,6 +99,16 @@ def child(case: str, cap_gb: float) -> None:
     try:
         c = newsdiff.compare(docs, options)
         result = f"{len(c.groups)} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
+        if case.startswith("many"):
+            # As `newsdiff compare r*.txt -f json`: the pairwise signals are most of it.
+            import io
+
+            from newsdiff.render import RenderOptions, render
+
+            out = io.StringIO()
+            render("json", c, out, RenderOptions())
+            signals = sum(len(g.signals) for g in c.groups)
+            result += f", {signals} signals, {len(out.getvalue()) // 2**20} MB of JSON"
     except MemoryError:
         result = "MemoryError"
     except newsdiff.NewsdiffError as exc:
