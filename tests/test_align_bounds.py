@@ -178,3 +178,37 @@ def test_group_similarity_of_many_reports_is_the_same_float(
     monkeypatch.setattr(gr, "_BLOCK_CELLS", 50)
     assert gr.group_similarity(ecb_units, members, 0.8) == plain
     assert 0 < plain < 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_link_sum_from_partners_is_the_loops_float(seed: int, ecb_units: list[sc.Unit]) -> None:
+    """Check summing two big groups' links from the partners gives the pair loop's float."""
+    scores = sc.score_pairs(ecb_units, PARAMS)
+    adjacent: list[list[int]] = [[] for _ in ecb_units]
+    for a, b in scores:
+        adjacent[a].append(b)
+        adjacent[b].append(a)
+    order = list(range(len(ecb_units)))
+    random.Random(seed).shuffle(order)
+    ga, gb = order[:150], order[150:400]
+    group_of = [0 if k in ga else 1 if k in gb else 2 for k in range(len(ecb_units))]
+    position = [0] * len(ecb_units)
+    for g in (ga, gb):
+        for i, k in enumerate(g):
+            position[k] = i
+    assert len(ga) * len(gb) > sum(len(adjacent[k]) for k in ga)  # the partners' path
+    expected = 0.0
+    for x in ga:
+        for y in gb:
+            expected += scores.get((x, y) if x < y else (y, x), 0.0)
+    assert expected > 0
+    for first, second in ((ga, gb), (gb, ga)):
+        got = gr._link_sum(first, second, scores, adjacent, group_of, position)
+        if first is ga:
+            assert got == expected
+        else:
+            loop = 0.0
+            for x in gb:
+                for y in ga:
+                    loop += scores.get((x, y) if x < y else (y, x), 0.0)
+            assert got == loop

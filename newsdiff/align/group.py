@@ -67,7 +67,8 @@ def _merge_best_first(
     Cost: one pass over the links above the threshold. A join refused between two groups
     is remembered until either changes (many links join the same two groups: 500 reports
     of 10 similar sentences have 12 million links between 10 groups), so each pair of
-    group states is judged once; each group keeps its set of reports.
+    group states is judged once; each group keeps its set of reports, and the support of
+    a join sums the links of the two groups found from the smaller side (`_link_sum`).
     """
     group_of = list(range(len(units)))
     groups: dict[int, list[int]] = {k: [k] for k in range(len(units))}
@@ -76,6 +77,12 @@ def _merge_best_first(
     state = list(range(len(units)))
     fresh = len(units)
     refused: set[tuple[int, int]] = set()
+    # Each unit's scored partners and its place in its group's list, for `_link_sum`.
+    adjacent: list[list[int]] = [[] for _ in units]
+    for a, b in scores:
+        adjacent[a].append(b)
+        adjacent[b].append(a)
+    position = [0] * len(units)
     # Equal scores (repeated sentences) go nearest position first: in "A. A." compared
     # with itself, a1-b2 came before a2-b2 and the many-to-one rule left a2 unique.
     ranked = sorted(
@@ -103,21 +110,55 @@ def _merge_best_first(
                 refused.add(seen)
                 continue
         else:
-            total = 0.0
-            for x in groups[ga]:
-                for y in groups[gb]:
-                    total += scores.get((x, y) if x < y else (y, x), 0.0)
+            total = _link_sum(groups[ga], groups[gb], scores, adjacent, group_of, position)
             if total / (len(groups[ga]) * len(groups[gb])) < support:
                 refused.add(seen)
                 continue
         keep, drop = min(ga, gb), max(ga, gb)
-        for k in groups[drop]:
+        for i, k in enumerate(groups[drop], start=len(groups[keep])):
             group_of[k] = keep
+            position[k] = i
         groups[keep].extend(groups.pop(drop))
         docs[keep] |= docs.pop(drop)
         state[keep] = fresh
         fresh += 1
     return [sorted(g) for _, g in sorted(groups.items())]
+
+
+def _link_sum(
+    ga: list[int],
+    gb: list[int],
+    scores: dict[tuple[int, int], float],
+    adjacent: Sequence[list[int]],
+    group_of: Sequence[int],
+    position: Sequence[int],
+) -> float:
+    """Return the sum of the scores of every pair of a unit of ga and one of gb.
+
+    Pairs without a score add 0.0 (no change to a float), so the sum is that of the scored
+    pairs in the order of the loop over ga, then gb: the same float whether the pairs are
+    looked up one by one (small groups) or found among the smaller group's partners (two
+    groups of 500 have 250,000 pairs but a few thousand scored links).
+    """
+    small, other = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    if len(ga) * len(gb) <= sum(len(adjacent[k]) for k in small):
+        total = 0.0
+        for x in ga:
+            for y in gb:
+                total += scores.get((x, y) if x < y else (y, x), 0.0)
+        return total
+    target = group_of[other[0]]
+    terms = []
+    for k in small:
+        for m in adjacent[k]:
+            if group_of[m] == target:
+                x, y = (k, m) if small is ga else (m, k)
+                terms.append((position[x], position[y], scores[(x, y) if x < y else (y, x)]))
+    terms.sort()
+    total = 0.0
+    for _, _, s in terms:
+        total += s
+    return total
 
 
 def _bag_overlap(a: dict[str, int], b: dict[str, int]) -> int:
