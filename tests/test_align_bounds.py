@@ -77,9 +77,7 @@ def _merge(units: Sequence[sc.Unit], scores: dict[tuple[int, int], float]) -> li
 
 
 @pytest.mark.parametrize("shape", ["ecb", "near", "many"])
-def test_merge_makes_the_same_joins_as_the_plain_loop(
-    shape: str, ecb_units: list[sc.Unit]
-) -> None:
+def test_merge_makes_the_same_joins_as_the_plain_loop(shape: str, ecb_units: list[sc.Unit]) -> None:
     """Check remembering refused joins changes no join (real news and near-copies)."""
     units = {
         "ecb": ecb_units,
