@@ -8,13 +8,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import newsdiff
 from benchmarks import evalkit as ek
 from benchmarks.limits import near_copies
 from newsdiff.align import group as gr
 from newsdiff.align import score as sc
 from newsdiff.api import _as_documents
 from newsdiff.text.segment import segment
+from tests.strategies import CI, check_comparison, grouping_key
+from tests.strategies_near import near_copy_reports
 
 PARAMS = sc.AlignParams(0.3, 0.8, 0.6, 0.25, 0.5, 0.3)
 
@@ -210,3 +215,26 @@ def test_link_sum_from_partners_is_the_loops_float(seed: int, ecb_units: list[sc
                 for y in ga:
                     loop += scores.get((x, y) if x < y else (y, x), 0.0)
             assert got == loop
+
+
+@settings(CI, max_examples=40)
+@given(near_copy_reports(), st.randoms(use_true_random=False))
+def test_bounded_paths_keep_the_contract_on_near_copies(
+    texts: list[str], rnd: random.Random
+) -> None:
+    """Check near-copies through the capped candidates and rapidfuzz group similarity.
+
+    Every content sentence in exactly one group, exact offsets, and the same grouping in
+    any order of the reports, with the budgets set so low that every path is the bounded one.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sc, "_INDEX_PAIRS", 0)
+        mp.setattr(sc, "_MAX_PAIRS", 0)
+        mp.setattr(sc, "_MIN_BEST", 2)
+        mp.setattr(gr, "_PLAIN_DOCS", 1)
+        comparison = newsdiff.compare([(f"r{i}", t) for i, t in enumerate(texts)])
+        check_comparison(texts, comparison)
+        shuffled = list(texts)
+        rnd.shuffle(shuffled)
+        other = newsdiff.compare([(f"r{i}", t) for i, t in enumerate(shuffled)])
+    assert grouping_key(other) == grouping_key(comparison)
