@@ -6,6 +6,7 @@ instead of taking the machine down. Usage:
 
     PYTHONPATH=. python benchmarks/limits.py                  # all cases
     PYTHONPATH=. python benchmarks/limits.py ecb200 worst5000 # some
+    PYTHONPATH=. python benchmarks/limits.py --align-only many500 # the aligner's share
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB = ROOT / "benchmarks" / "data" / "ecbplus"
@@ -86,20 +88,39 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
     return [("big", big), ("small", SMALL.read_text(encoding="utf-8"))], (0 if mb < 20 else None)
 
 
-def child(case: str, cap_gb: float) -> None:
+def _skip_classify() -> dict[str, int]:
+    """Make `newsdiff.compare` stop after aligning; return where the groups are counted."""
+    import newsdiff.classify
+
+    seen = {"groups": 0}
+
+    def count(documents: Any, raw: Any, *args: Any) -> tuple[()]:
+        seen["groups"] = len(raw)
+        return ()
+
+    newsdiff.classify.classify = count  # type: ignore[assignment]
+    return seen
+
+
+def child(case: str, cap_gb: float, align_only: bool) -> None:
     """Run one case in this process and print a JSON line of its figures."""
     cap = int(cap_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     import newsdiff
     from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
+    seen = _skip_classify() if align_only else None
+
     docs, limit = _docs(case)
     options = newsdiff.Options(max_sentences=DEFAULT_MAX_SENTENCES if limit is None else limit)
     t0 = time.perf_counter()
     try:
         c = newsdiff.compare(docs, options)
-        result = f"{len(c.groups)} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
-        if case.startswith("many"):
+        groups = seen["groups"] if seen else len(c.groups)
+        result = f"{groups} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
+        if seen:
+            result += " (aligned only)"
+        elif case.startswith("many"):
             # As `newsdiff compare r*.txt -f json`: the pairwise signals are most of it.
             import io
 
@@ -128,14 +149,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", default=list(CASES))
     parser.add_argument("--cap-gb", type=float, default=4.0)
+    parser.add_argument(
+        "--align-only", action="store_true", help="stop after aligning (no signals, no output)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.cases[0], args.cap_gb)
+        child(args.cases[0], args.cap_gb, args.align_only)
         return 0
     for case in args.cases:
         r = subprocess.run(
-            [sys.executable, __file__, "--child", "--cap-gb", str(args.cap_gb), case],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--cap-gb",
+                str(args.cap_gb),
+                *(["--align-only"] if args.align_only else []),
+                case,
+            ],
             capture_output=True,
             text=True,
             check=False,
