@@ -38,6 +38,7 @@ CASES = {
     "many100": "100 reports of 10 similar sentences each (1,000), rendered as JSON",
     "many200": "200 reports of 10 similar sentences each (2,000), rendered as JSON",
     "many500": "500 reports of 10 similar sentences each (5,000, the default limit), JSON",
+    "tiny5000": "5,000 reports of one such sentence each (story clustering: reports squared)",
 }
 
 # The adversarial shapes of issue 16 (near-copies at scale, many small similar reports).
@@ -77,6 +78,8 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
         return near_copies(2, int(case[4:]) // 2), None
     if case.startswith("many"):
         return near_copies(int(case[4:]), 10), None
+    if case.startswith("tiny"):
+        return near_copies(int(case[4:]), 1), None
     if case.startswith("worst"):
         half = int(case[5:]) // 2
         a = " ".join(f"NASA said item {i} rose." for i in range(half))
