@@ -37,11 +37,13 @@ def _hypothesis_round(target: str, seed: int, examples: int) -> bool:
     import newsdiff
     from newsdiff.text.segment import segment
     from tests import strategies as S
+    from tests.strategies_near import near_copy_reports
 
     big_text = st.one_of(S.crafted(300), S.any_text, S.report_text)
     big_reports = st.one_of(
         st.lists(big_text, min_size=2, max_size=6),
         S.related_reports(max_reports=8, max_pool=20),
+        near_copy_reports(max_reports=30, max_sentences=20),
     )
     config = settings(
         max_examples=examples,

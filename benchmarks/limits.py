@@ -6,6 +6,7 @@ instead of taking the machine down. Usage:
 
     PYTHONPATH=. python benchmarks/limits.py                  # all cases
     PYTHONPATH=. python benchmarks/limits.py ecb200 worst5000 # some
+    PYTHONPATH=. python benchmarks/limits.py --align-only many500 # the aligner's share
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB = ROOT / "benchmarks" / "data" / "ecbplus"
@@ -32,7 +34,29 @@ CASES = {
     "worst5000": "the same at the default --max-sentences (5,000)",
     "big4": "a 4 MB report against a 5 KB one (--max-sentences 0: no limit)",
     "big20": "a 20 MB report against a 5 KB one, default --max-sentences",
+    "near5000": "2 reports of 2,500 near-identical sentences differing only in a number",
+    "many100": "100 reports of 10 similar sentences each (1,000), rendered as JSON",
+    "many200": "200 reports of 10 similar sentences each (2,000), rendered as JSON",
+    "many500": "500 reports of 10 similar sentences each (5,000, the default limit), JSON",
+    "tiny5000": "5,000 reports of one such sentence each (story clustering: reports squared)",
 }
+
+# The adversarial shapes of issue 16 (near-copies at scale, many small similar reports).
+STORM = (
+    "The storm flooded the river town on Monday and officials said {n} people were moved"
+    " to school number {k}."
+)
+
+
+def near_copies(reports: int, sentences: int) -> list[tuple[str, str]]:
+    """Return reports of sentences that differ only in their numbers (issue 16)."""
+    return [
+        (
+            f"r{r:03d}",
+            "\n\n".join(STORM.format(n=r * sentences + k, k=k) for k in range(sentences)),
+        )
+        for r in range(reports)
+    ]
 
 
 def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
@@ -50,6 +74,12 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
                 for i in range(200)
             ]
         return [(f"r{i}", t) for i, t in enumerate(texts)], None
+    if case.startswith("near"):
+        return near_copies(2, int(case[4:]) // 2), None
+    if case.startswith("many"):
+        return near_copies(int(case[4:]), 10), None
+    if case.startswith("tiny"):
+        return near_copies(int(case[4:]), 1), None
     if case.startswith("worst"):
         half = int(case[5:]) // 2
         a = " ".join(f"NASA said item {i} rose." for i in range(half))
@@ -61,19 +91,48 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
     return [("big", big), ("small", SMALL.read_text(encoding="utf-8"))], (0 if mb < 20 else None)
 
 
-def child(case: str, cap_gb: float) -> None:
+def _skip_classify() -> dict[str, int]:
+    """Make `newsdiff.compare` stop after aligning; return where the groups are counted."""
+    import newsdiff.classify
+
+    seen = {"groups": 0}
+
+    def count(documents: Any, raw: Any, *args: Any) -> tuple[()]:
+        seen["groups"] = len(raw)
+        return ()
+
+    newsdiff.classify.classify = count  # type: ignore[assignment]
+    return seen
+
+
+def child(case: str, cap_gb: float, align_only: bool) -> None:
     """Run one case in this process and print a JSON line of its figures."""
     cap = int(cap_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     import newsdiff
     from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
+    seen = _skip_classify() if align_only else None
+
     docs, limit = _docs(case)
     options = newsdiff.Options(max_sentences=DEFAULT_MAX_SENTENCES if limit is None else limit)
     t0 = time.perf_counter()
     try:
         c = newsdiff.compare(docs, options)
-        result = f"{len(c.groups)} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
+        groups = seen["groups"] if seen else len(c.groups)
+        result = f"{groups} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
+        if seen:
+            result += " (aligned only)"
+        elif case.startswith("many"):
+            # As `newsdiff compare r*.txt -f json`: the pairwise signals are most of it.
+            import io
+
+            from newsdiff.render import RenderOptions, render
+
+            out = io.StringIO()
+            render("json", c, out, RenderOptions())
+            signals = sum(len(g.signals) for g in c.groups)
+            result += f", {signals} signals, {len(out.getvalue()) // 2**20} MB of JSON"
     except MemoryError:
         result = "MemoryError"
     except newsdiff.NewsdiffError as exc:
@@ -93,14 +152,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", default=list(CASES))
     parser.add_argument("--cap-gb", type=float, default=4.0)
+    parser.add_argument(
+        "--align-only", action="store_true", help="stop after aligning (no signals, no output)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.cases[0], args.cap_gb)
+        child(args.cases[0], args.cap_gb, args.align_only)
         return 0
     for case in args.cases:
         r = subprocess.run(
-            [sys.executable, __file__, "--child", "--cap-gb", str(args.cap_gb), case],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--cap-gb",
+                str(args.cap_gb),
+                *(["--align-only"] if args.align_only else []),
+                case,
+            ],
             capture_output=True,
             text=True,
             check=False,

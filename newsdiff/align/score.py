@@ -35,6 +35,13 @@ _INDEX_PAIRS = 1_000_000
 _SIMILAR_SHARE = 0.5
 # Rows of the similarity matrix computed at once by _similar_pairs (bounds its memory).
 _BLOCK_ROWS = 256
+# Most candidate pairs kept in all (_best_pairs): past it each unit keeps its best few
+# partners, so scoring and grouping stay linear in the units (near-copies at scale).
+_MAX_PAIRS = 1_000_000
+# Fewest partners a unit keeps in that case, however many units there are.
+_MIN_BEST = 50
+# Cells of the unit x unit similarity matrix computed at once by _best_pairs.
+_BLOCK_CELLS = 1 << 22
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
 
@@ -178,6 +185,7 @@ def _similar_pairs(
     offset = np.concatenate(([0], np.cumsum(count)[:-1]))
     firsts: list[Any] = []
     seconds: list[Any] = []
+    pairs = 0
     for start in range(0, len(distinct), _BLOCK_ROWS):
         block = process.cdist(
             distinct[start : start + _BLOCK_ROWS],
@@ -192,6 +200,9 @@ def _similar_pairs(
         keep = j >= i  # each pair of distinct bags once (the block's lower part is a repeat)
         firsts.append(i[keep])
         seconds.append(j[keep])
+        pairs += int((count[i[keep]] * count[j[keep]]).sum())
+        if pairs > _MAX_PAIRS:
+            return _best_pairs(units, codes, min_dice)
     i = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
     j = np.concatenate(seconds) if seconds else np.zeros(0, dtype=np.int64)
     # Every unit of bag i with every unit of bag j: pair p has count[i] * count[j] of them.
@@ -209,6 +220,60 @@ def _similar_pairs(
     x, y = x[ok], y[ok]
     order = np.lexsort((y, x))
     return list(zip(x[order].tolist(), y[order].tolist(), strict=True))
+
+
+def _best_pairs(
+    units: Sequence[Unit], codes: Sequence[str], min_dice: float
+) -> list[tuple[int, int]]:
+    """Return the pairs (as `_similar_pairs`) in which one unit is among the other's best.
+
+    When the similar pairs pass `_MAX_PAIRS` (thousands of near-identical sentences) every
+    unit keeps its `max(_MIN_BEST, _MAX_PAIRS // units)` most similar partners by weighted
+    Dice (ties: the nearest position, then the earlier unit), so there are at most
+    `units * max(_MIN_BEST, _MAX_PAIRS // units)` pairs. A pair left out counts 0 in a
+    group's average support, as a pair below `min_dice` does.
+    """
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    n = len(units)
+    best = max(_MIN_BEST, _MAX_PAIRS // max(n, 1))
+    doc = np.array([u.doc for u in units])
+    sent = np.array([u.sent for u in units])
+    script_of: dict[str, int] = {}
+    script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
+    empty = np.array([not c for c in codes])
+    rows = max(1, _BLOCK_CELLS // max(n, 1))
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    for start in range(0, n, rows):
+        stop = min(n, start + rows)
+        sim = process.cdist(
+            codes[start:stop],
+            codes,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=min_dice,
+            dtype=np.float32,
+            workers=-1,
+        )
+        own = np.arange(start, stop)
+        sim[(doc[own, None] == doc[None, :]) | (script[own, None] != script[None, :])] = 0
+        sim[:, empty] = 0
+        sim[empty[start:stop]] = 0
+        # Among equal similarities the nearest position first (as the grouping ranks
+        # links), then the earlier unit: copies that differ in a number pair in order.
+        far = np.abs(sent[own, None] - sent[None, :])
+        col = np.broadcast_to(np.arange(n), sim.shape)
+        order = np.lexsort((col, far, -sim), axis=1)[:, :best]
+        r, c = np.nonzero(np.take_along_axis(sim, order, axis=1) > 0)
+        a, b = own[r], order[r, c]
+        firsts.append(np.minimum(a, b))
+        seconds.append(np.maximum(a, b))
+    x = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
+    y = np.concatenate(seconds) if seconds else np.zeros(0, dtype=np.int64)
+    keys = np.unique(x.astype(np.int64) * n + y)
+    return list(zip((keys // n).tolist(), (keys % n).tolist(), strict=True))
 
 
 def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int]:
