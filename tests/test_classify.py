@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from newsdiff.align.group import RawGroup
-from newsdiff.classify import kind_of, reading_order
+from newsdiff.classify import group_kind, reading_order
 
 
-def test_kind_of() -> None:
-    assert kind_of(1, 0.0, False, 0.7) == "unique"
-    assert kind_of(2, 0.9, False, 0.7) == "shared"
-    assert kind_of(2, 0.9, True, 0.7) == "divergent"
-    assert kind_of(3, 0.5, False, 0.7) == "divergent"
+def test_group_kind() -> None:
+    assert group_kind(1, 0.0, False, 0.7) == "unique"
+    assert group_kind(2, 0.9, False, 0.7) == "shared"
+    assert group_kind(2, 0.9, True, 0.7) == "divergent"
+    assert group_kind(3, 0.5, False, 0.7) == "divergent"
 
 
 def test_reading_order_places_unique_sentences_beside_neighbours() -> None:
@@ -45,7 +45,7 @@ def test_divergent_group_without_typed_signal_says_wording() -> None:
 
 
 def test_wording_signal_explains_the_pair_that_differs() -> None:
-    from newsdiff.classify import wording_signal
+    from newsdiff.signals.wording import wording_signal
     from newsdiff.model import Document, Member
     from newsdiff.text.segment import segment
 

@@ -7,11 +7,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.align.score import AlignParams, Unit, build_units, conflict, score_pairs
+from newsdiff.align.score import AlignParams, conflict, score_pairs
+from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
-from newsdiff.text.normalize import Token
+from newsdiff.text.sentence_words import SentenceWords
+from newsdiff.text.words import Token
 
-__all__ = ["AlignParams", "RawGroup", "align", "group_similarity"]
+__all__ = ["AlignParams", "Alignment", "RawGroup", "align", "group_similarity"]
 
 # At most this many adjacent sentences of one report in a group.
 _MAX_RUN = 3
@@ -23,6 +25,15 @@ class RawGroup:
 
     members: tuple[tuple[int, tuple[int, ...]], ...]
     similarity: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The aligned groups, and the seconds each step of the aligner took."""
+
+    groups: list[RawGroup]
+    # tokenize, score, group: for benchmarks/speed.py (a few clock reads per run).
+    timings: dict[str, float]
 
 
 def _split_runs(units: Sequence[Unit], ga: list[int], gb: list[int]) -> int | None:
@@ -179,17 +190,18 @@ def group_similarity(units: Sequence[Unit], members: Sequence[int], penalty: flo
 def align(
     documents: Sequence[Document],
     params: AlignParams,
-    timings: dict[str, float] | None = None,
-) -> list[RawGroup]:
+    words: SentenceWords | None = None,
+) -> Alignment:
     """Group the content sentences of the documents into aligned facts.
 
     The result does not depend on the order of the documents: they are processed in a
-    canonical order (by text) and the indices mapped back.
+    canonical order (by text) and the indices mapped back. `words`: the comparison's
+    tokens, shared with classification (made here when not given).
     """
     order = sorted(range(len(documents)), key=lambda d: (documents[d].text, d))
     canon = [documents[d] for d in order]
     t0 = time.perf_counter()
-    units = build_units(canon)
+    units = build_units(canon, words)
     t1 = time.perf_counter()
     scores = score_pairs(units, params)
     t2 = time.perf_counter()
@@ -209,9 +221,5 @@ def align(
         members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
         sim = group_similarity(units, g, params.conflict_penalty)
         out.append(RawGroup(members, sim))
-    if timings is not None:
-        # Finer steps of the aligner, for benchmarks/speed.py (a few clock reads per run).
-        timings["tokenize"] = t1 - t0
-        timings["score"] = t2 - t1
-        timings["group"] = time.perf_counter() - t2
-    return out
+    timings = {"tokenize": t1 - t0, "score": t2 - t1, "group": time.perf_counter() - t2}
+    return Alignment(out, timings)

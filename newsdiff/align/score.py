@@ -15,14 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdiff.align.stories import stories
-from newsdiff.model import Document
-from newsdiff.text.normalize import (
-    Token,
-    apply_acronyms,
-    background_weight,
-    learn_acronyms,
-    tokenize,
-)
+from newsdiff.align.units import Unit
+from newsdiff.options import Options
+from newsdiff.text.words import Token
 
 # Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
 _SCALAR_PAIRS = 2_000
@@ -40,17 +35,6 @@ _ALPHABET = 0x10000
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A content sentence prepared for scoring."""
-
-    doc: int
-    sent: int
-    script: str
-    tokens: tuple[Token, ...]
-    weights: dict[str, int]
-
-
-@dataclass(frozen=True)
 class AlignParams:
     """Thresholds of the aligner (see Options for their meaning)."""
 
@@ -61,32 +45,17 @@ class AlignParams:
     cross_story_penalty: float = 0.5
     group_support: float = 0.3
 
-
-def build_units(documents: Sequence[Document]) -> list[Unit]:
-    """Tokenise every content sentence of every document into a weighted bag."""
-    acronyms = learn_acronyms(d.text for d in documents)
-    prepared: list[tuple[int, int, str, list[Token], str]] = []
-    for d, doc in enumerate(documents):
-        for s in doc.content_sentences():
-            toks = apply_acronyms(tokenize(s.text, s.start, s.script), acronyms)
-            prepared.append((d, s.index, s.script, toks, s.text))
-    units = []
-    for d, i, script, toks, text in prepared:
-        weights: dict[str, int] = {}
-        for t in toks:
-            w = background_weight(t)
-            if w <= 0:
-                continue
-            q = max(1, round(w))
-            if q > weights.get(t.norm, 0):
-                weights[t.norm] = q
-        if not weights:
-            # A sentence without content words (":", "😀", "It was.") links to nothing, so a
-            # report compared with itself had unique groups. Key it on its folded text: exact
-            # copies align, nothing else does (no real token starts with NUL).
-            weights["\x00" + " ".join(text.casefold().split())] = 1
-        units.append(Unit(d, i, script, tuple(toks), weights))
-    return units
+    @classmethod
+    def from_options(cls, options: Options) -> AlignParams:
+        """Return the aligner's share of a comparison's options."""
+        return cls(
+            link_threshold=options.link_threshold,
+            conflict_penalty=options.conflict_penalty,
+            split_containment=options.split_containment,
+            affinity_floor=options.affinity_floor,
+            cross_story_penalty=options.cross_story_penalty,
+            group_support=options.group_support,
+        )
 
 
 def _encode(units: Sequence[Unit]) -> list[str]:

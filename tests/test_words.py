@@ -1,15 +1,9 @@
-"""Tests of tokens, stems, numbers and acronyms."""
+"""Tests of the word layer: both grains of words, stems, numbers, acronyms, the store."""
 
 from __future__ import annotations
 
-from newsdiff.text.normalize import (
-    apply_acronyms,
-    background_weight,
-    learn_acronyms,
-    normalise_number,
-    stem,
-    tokenize,
-)
+from newsdiff.text.names import apply_acronyms, learn_acronyms
+from newsdiff.text.words import background_weight, normalise_number, stem, tokenize
 
 
 def test_token_offsets_and_kinds() -> None:
