@@ -45,8 +45,8 @@ def test_divergent_group_without_typed_signal_says_wording() -> None:
 
 
 def test_wording_signal_explains_the_pair_that_differs() -> None:
-    from newsdiff.signals.wording import wording_signal
     from newsdiff.model import Document, Member
+    from newsdiff.signals.wording import wording_signal
     from newsdiff.text.segment import segment
 
     a = "Rogozin said in a Twitter post, soon after the US announced new sanctions."
