@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from newsdiff.text.words import POSSESSIVE, Token
+from newsdiff.text.words import CACHE_SIZE, POSSESSIVE, Token
 
 _EXPANSION = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for|on|in|de|du|des|&)\s+)*){1,9})\(\s*([A-Z]{2,8})\s*\)"
@@ -96,7 +96,7 @@ def _subsequence(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def same_name(a: str, b: str) -> bool:
     """Return True when two lower-case name words are variants of one name.
 

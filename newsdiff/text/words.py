@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsdiff.text import wordlists
 
 # Bound of each per-word cache: the vocabulary of a long-lived corpus worker grows without end.
-_CACHE = 65536
+CACHE_SIZE = 65536
 
 
 class Token(NamedTuple):
@@ -66,7 +66,7 @@ _LL = re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$")
 _OGUE = re.compile(r"(?<=\w{3})ogue(s)?$")
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=CACHE_SIZE)
 def spelling(word: str) -> str:
     """Return a lower-case word in one spelling for US and UK variants (colour -> color)."""
     if word in _SPELLINGS:
@@ -83,7 +83,7 @@ def spelling(word: str) -> str:
     return _OGUE.sub(lambda m: "og" + (m.group(1) or ""), word)
 
 
-@cache
+@lru_cache(maxsize=4)
 def snowball(language: str) -> Any:
     """Return nltk's Snowball stemmer for a language (it needs no data files)."""
     from nltk.stem.snowball import SnowballStemmer
@@ -91,7 +91,7 @@ def snowball(language: str) -> Any:
     return SnowballStemmer(language)
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=CACHE_SIZE)
 def stem(word: str, script: str = "latin") -> str:
     """Return the alignment stem of a lower-case word, with US/UK spellings unified."""
     if script == "cyrillic":
@@ -101,7 +101,7 @@ def stem(word: str, script: str = "latin") -> str:
     return str(snowball("english").stem(spelling(word)))
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=CACHE_SIZE)
 def word_stem(word: str) -> str:
     """Return the Snowball stem of a signal word's norm (non-ASCII words are kept whole).
 
