@@ -57,3 +57,29 @@ def test_wording_signal_explains_the_pair_that_differs() -> None:
         sig = wording_signal(docs, members, 0.4)
         assert {docs[d].text for d in sig.docs} == {a, b}
         assert sig.evidence and {docs[e.doc].text for e in sig.evidence} == {a, b}
+
+
+def test_steps_report_their_timings_in_their_results() -> None:
+    import newsdiff
+    from newsdiff.align.group import AlignParams, align
+    from newsdiff.classify import classify
+    from newsdiff.options import Options
+    from newsdiff.text.segment import segment
+
+    texts = ["Five people died on Monday.", "Six people died on Monday."]
+    docs = [newsdiff.Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
+    aligned = align(docs, AlignParams.from_options(Options()))
+    assert set(aligned.timings) == {"tokenize", "score", "group"}
+    classified = classify(docs, aligned.groups, 0.7)
+    assert classified.signals_seconds >= 0.0
+    assert [g.kind for g in classified.groups] == ["divergent"]
+    timings = newsdiff.compare(texts).timings
+    assert list(timings) == [
+        "segment",
+        "tokenize",
+        "score",
+        "group",
+        "align",
+        "signals",
+        "classify",
+    ]
