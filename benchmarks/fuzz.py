@@ -135,7 +135,7 @@ def run_atheris(target: str, seconds: float, extra: list[str]) -> int:
         import newsdiff.align.stories
         import newsdiff.classify
         import newsdiff.signals
-        import newsdiff.text.normalize
+        import newsdiff.text.words
         from newsdiff.text.segment import segment
     from tests import strategies as S
 

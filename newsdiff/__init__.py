@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from newsdiff._version import __version__
 
 if TYPE_CHECKING:
-    from newsdiff.api import Options, compare, load
+    from newsdiff.api import compare, load
     from newsdiff.errors import ExitCode, InputError, NewsdiffError, UsageError
     from newsdiff.model import (
         Comparison,
@@ -19,12 +19,13 @@ if TYPE_CHECKING:
         Signal,
         Summary,
     )
+    from newsdiff.options import Options
 
 # Where each public name lives. They are imported on first use (PEP 562) so that
 # `newsdiff --help`, which imports this package first, does not pay for the model's
 # dataclasses, pathlib and the rest of the work path.
 _HOMES = {
-    "Options": "newsdiff.api",
+    "Options": "newsdiff.options",
     "compare": "newsdiff.api",
     "load": "newsdiff.api",
     "ExitCode": "newsdiff.errors",

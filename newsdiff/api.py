@@ -5,39 +5,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 from newsdiff.errors import UsageError
 from newsdiff.model import Comparison, Document
+from newsdiff.options import Options as Options
 from newsdiff.sources import load as load
 from newsdiff.sources.files import DEFAULT_MAX_BYTES, check_text
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 DocInput = str | tuple[str, str] | Document
-
-
-@dataclass(frozen=True)
-class Options:
-    """Tuning of the comparison; the defaults are what the benchmarks measure."""
-
-    # Weighted Dice similarity at which two sentences (and a group, on average) link.
-    link_threshold: float = 0.3
-    # Group similarity at and above which a group without signals is "shared".
-    shared_threshold: float = 0.7
-    # Factor on a link between sentences that name different numbers or names, none shared.
-    conflict_penalty: float = 0.8
-    # Share of a neighbouring sentence's weight another report must cover to join a group.
-    split_containment: float = 0.6
-    # Relative document affinity below which links between two reports are weakened
-    # (reports of another event compared in the same run); 0 turns this off.
-    affinity_floor: float = 0.25
-    # Factor on links between reports of different stories.
-    cross_story_penalty: float = 0.5
-    # Average similarity a merged group must keep over all its pairs of reports.
-    group_support: float = 0.3
-    # Most sentences (of all reports together) aligned in one comparison; None: no limit.
-    # Aligning grows with their square; see newsdiff/limits.py and docs/limits.md.
-    max_sentences: int | None = DEFAULT_MAX_SENTENCES
 
 
 def _as_documents(docs: Sequence[DocInput] | Mapping[str, str]) -> list[Document]:
@@ -84,6 +60,7 @@ def compare(
     from newsdiff.align.group import AlignParams, align
     from newsdiff.classify import classify
     from newsdiff.text.budget import SentenceBudget
+    from newsdiff.text.sentence_words import SentenceWords
 
     opts = options or Options()
     documents = _as_documents(docs)
@@ -100,17 +77,12 @@ def compare(
         segmented.append(budget.take(doc))
     t1 = time.perf_counter()
     timings["segment"] = t1 - t0
-    params = AlignParams(
-        opts.link_threshold,
-        opts.conflict_penalty,
-        opts.split_containment,
-        opts.affinity_floor,
-        opts.cross_story_penalty,
-        opts.group_support,
-    )
-    raw = align(segmented, params, timings)
+    # Each sentence's words, tokenised once for alignment, classification and signals.
+    words = SentenceWords(segmented)
+    aligned = align(segmented, AlignParams.from_options(opts), words)
     t2 = time.perf_counter()
-    timings["align"] = t2 - t1
-    groups = classify(segmented, raw, opts.shared_threshold, timings)
-    timings["classify"] = time.perf_counter() - t2
+    timings.update(aligned.timings, align=t2 - t1)
+    classified = classify(segmented, aligned.groups, opts.shared_threshold, words)
+    timings.update(signals=classified.signals_seconds, classify=time.perf_counter() - t2)
+    groups = classified.groups
     return Comparison(documents=tuple(segmented), groups=groups, timings=timings)

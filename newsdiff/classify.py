@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newsdiff import signals
 from newsdiff.align.group import RawGroup
-from newsdiff.model import Document, Evidence, Group, Kind, Member, Signal
-from newsdiff.text.diff import changed_spans
+from newsdiff.model import Document, Group, Kind, Member
+from newsdiff.signals.wording import wording_signal
+from newsdiff.text.sentence_words import SentenceWords
 
 
-def kind_of(coverage: int, similarity: float, has_signals: bool, shared_threshold: float) -> Kind:
+@dataclass(frozen=True)
+class Classified:
+    """The classified groups, and the seconds spent finding their signals."""
+
+    groups: tuple[Group, ...]
+    signals_seconds: float
+
+
+def group_kind(
+    coverage: int, similarity: float, has_signals: bool, shared_threshold: float
+) -> Kind:
     """Return a group's kind: unique (one report), shared, or divergent."""
     if coverage < 2:
         return "unique"
@@ -58,55 +70,21 @@ def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
     return sorted(range(len(raw)), key=lambda gi: keys[gi])
 
 
-def _differing_words(documents: Sequence[Document], m: Member, other: Member) -> list[Evidence]:
-    """Return the words of member `m` that member `other` does not share."""
-    doc, odoc = documents[m.doc], documents[other.doc]
-    start, end = doc.sentences[m.sentences[0]].start, doc.sentences[m.sentences[-1]].end
-    ostart = odoc.sentences[other.sentences[0]].start
-    oend = odoc.sentences[other.sentences[-1]].end
-    out = []
-    for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
-        sent = next(i for i in m.sentences if doc.sentences[i].end >= span.end)
-        out.append(Evidence(m.doc, sent, span.start, span.end, doc.text[span.start : span.end]))
-    return out
-
-
-def wording_signal(
-    documents: Sequence[Document], members: Sequence[Member], similarity: float
-) -> Signal:
-    """Explain a divergent group no typed signal explains: its words differ too much.
-
-    The evidence compares the member that differs most from a reference member (the first
-    in the canonical order of report texts, so the choice does not depend on file order).
-    """
-    ordered = sorted(members, key=lambda m: (documents[m.doc].text, m.doc))
-    ref = ordered[0]
-    best: tuple[Member, list[Evidence]] | None = None
-    for m in ordered[1:]:
-        words = _differing_words(documents, m, ref)
-        if best is None or len(words) > len(best[1]):
-            best = (m, words)
-    assert best is not None  # a divergent group has at least two members
-    other, words = best
-    evidence = sorted(
-        [*_differing_words(documents, ref, other), *words], key=lambda e: (e.doc, e.start)
-    )
-    docs = tuple(sorted((ref.doc, other.doc)))
-    detail = f"worded differently (similarity {similarity:.2f})"
-    return Signal("wording", detail, docs, tuple(evidence))
-
-
 def classify(
     documents: Sequence[Document],
     raw: Sequence[RawGroup],
     shared_threshold: float,
-    timings: dict[str, float] | None = None,
-) -> tuple[Group, ...]:
-    """Classify each group, attach its signals, and number them in reading order."""
+    words: SentenceWords | None = None,
+) -> Classified:
+    """Classify each group, attach its signals, and number them in reading order.
+
+    `words`: the comparison's words (shared with alignment); made here when not given.
+    """
     out = []
     spent = 0.0
+    words = SentenceWords(documents) if words is None else words
     # Each document's words for the signals, found once for all its groups.
-    context = signals.Context(documents)
+    context = signals.Context(documents, words)
     for idx, gi in enumerate(reading_order(raw, len(documents))):
         g = raw[gi]
         members = tuple(Member(d, s) for d, s in g.members)
@@ -114,12 +92,10 @@ def classify(
         t0 = time.perf_counter()
         sigs = signals.detect(documents, members, context) if coverage >= 2 else ()
         spent += time.perf_counter() - t0
-        kind = kind_of(coverage, g.similarity, bool(sigs), shared_threshold)
+        kind = group_kind(coverage, g.similarity, bool(sigs), shared_threshold)
         if kind == "shared":
             sigs = ()
         elif kind == "divergent" and not sigs:
-            sigs = (wording_signal(documents, members, g.similarity),)
+            sigs = (wording_signal(documents, members, g.similarity, words),)
         out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
-    if timings is not None:
-        timings["signals"] = spent
-    return tuple(out)
+    return Classified(tuple(out), spent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA = "newsdiff/1"
 
@@ -12,16 +12,11 @@ Kind = Literal["shared", "divergent", "unique"]
 KINDS: tuple[Kind, ...] = ("shared", "divergent", "unique")
 
 # Signal types, in the order renderers list them.
-SIGNAL_TYPES: tuple[str, ...] = (
-    "number",
-    "quote",
-    "attribution",
-    "hedge",
-    "negation",
-    "entity",
-    "tone",
-    "wording",
-)
+SignalType = Literal[
+    "number", "quote", "attribution", "hedge", "negation", "entity", "tone", "wording"
+]
+# As plain strings (counted by name in corpus records).
+SIGNAL_TYPES: tuple[str, ...] = get_args(SignalType)
 
 
 @dataclass(frozen=True)
@@ -98,7 +93,7 @@ class Evidence:
 class Signal:
     """A typed, explainable reason why a group's reports diverge."""
 
-    type: str
+    type: SignalType
     detail: str
     docs: tuple[int, ...]
     evidence: tuple[Evidence, ...] = ()

@@ -16,6 +16,7 @@ from benchmarks import evalkit as ek
 from benchmarks.limits import near_copies
 from newsdiff.align import group as gr
 from newsdiff.align import score as sc
+from newsdiff.align import units as un
 from newsdiff.api import _as_documents
 from newsdiff.text.segment import segment
 from tests.strategies import CI, check_comparison, grouping_key
@@ -24,21 +25,21 @@ from tests.strategies_near import near_copy_reports
 PARAMS = sc.AlignParams(0.3, 0.8, 0.6, 0.25, 0.5, 0.3)
 
 
-def _units(texts: Sequence[tuple[str, str]]) -> list[sc.Unit]:
+def _units(texts: Sequence[tuple[str, str]]) -> list[un.Unit]:
     """Return the units of the reports, segmented."""
     docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(list(texts))]
-    return sc.build_units(docs)
+    return un.build_units(docs)
 
 
 @pytest.fixture(scope="module")
-def ecb_units() -> list[sc.Unit]:
+def ecb_units() -> list[un.Unit]:
     """Return the units of 24 ECB+ reports from four topics."""
     topics = ek.load_ecb()
     return _units([(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]])
 
 
 def _plain_merge(
-    units: Sequence[sc.Unit],
+    units: Sequence[un.Unit],
     scores: dict[tuple[int, int], float],
     threshold: float,
     penalty: float,
@@ -76,13 +77,13 @@ def _plain_merge(
     return [sorted(g) for _, g in sorted(groups.items())]
 
 
-def _merge(units: Sequence[sc.Unit], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+def _merge(units: Sequence[un.Unit], scores: dict[tuple[int, int], float]) -> list[list[int]]:
     """Run the aligner's merge with the default thresholds."""
     return gr._merge_best_first(units, scores, 0.3, 0.8, 0.3)
 
 
 @pytest.mark.parametrize("shape", ["ecb", "near", "many"])
-def test_merge_makes_the_same_joins_as_the_plain_loop(shape: str, ecb_units: list[sc.Unit]) -> None:
+def test_merge_makes_the_same_joins_as_the_plain_loop(shape: str, ecb_units: list[un.Unit]) -> None:
     """Check remembering refused joins changes no join (real news and near-copies)."""
     units = {
         "ecb": ecb_units,
@@ -137,7 +138,7 @@ def test_candidates_per_sentence_are_bounded(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_best_pairs_without_a_cap_are_the_similar_pairs(
-    ecb_units: list[sc.Unit], monkeypatch: pytest.MonkeyPatch
+    ecb_units: list[un.Unit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check `_best_pairs` keeping every partner finds exactly `_similar_pairs`' pairs."""
     codes = sc._encode(ecb_units)
@@ -150,7 +151,7 @@ def test_best_pairs_without_a_cap_are_the_similar_pairs(
 
 
 def test_best_pairs_keep_at_most_the_best_of_each_unit(
-    ecb_units: list[sc.Unit], monkeypatch: pytest.MonkeyPatch
+    ecb_units: list[un.Unit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check each pair kept is among the best few of one of its units, and those are kept."""
     monkeypatch.setattr(sc, "_MIN_BEST", 3)
@@ -168,7 +169,7 @@ def test_best_pairs_keep_at_most_the_best_of_each_unit(
 
 @pytest.mark.parametrize("seed", range(3))
 def test_group_similarity_of_many_reports_is_the_same_float(
-    seed: int, ecb_units: list[sc.Unit], monkeypatch: pytest.MonkeyPatch
+    seed: int, ecb_units: list[un.Unit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check the rapidfuzz path of `group_similarity` gives the plain path's exact float."""
     rng = random.Random(seed)
@@ -184,7 +185,7 @@ def test_group_similarity_of_many_reports_is_the_same_float(
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_link_sum_from_partners_is_the_loops_float(seed: int, ecb_units: list[sc.Unit]) -> None:
+def test_link_sum_from_partners_is_the_loops_float(seed: int, ecb_units: list[un.Unit]) -> None:
     """Check summing two big groups' links from the partners gives the pair loop's float."""
     scores = sc.score_pairs(ecb_units, PARAMS)
     adjacent: list[list[int]] = [[] for _ in ecb_units]

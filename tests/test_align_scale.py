@@ -11,21 +11,22 @@ import newsdiff
 from benchmarks import evalkit as ek
 from newsdiff.align import score as sc
 from newsdiff.align import stories as st
+from newsdiff.align import units as un
 from newsdiff.api import _as_documents
 from newsdiff.text.segment import segment
 
 
 @pytest.fixture(scope="module")
-def units() -> list[sc.Unit]:
+def units() -> list[un.Unit]:
     """Return the units of 24 ECB+ reports from four topics (two stories each)."""
     topics = ek.load_ecb()
     texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
     docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
-    return sc.build_units(docs)
+    return un.build_units(docs)
 
 
 def test_similar_pairs_are_the_token_sharing_pairs_above_the_cut_off(
-    units: list[sc.Unit],
+    units: list[un.Unit],
 ) -> None:
     """Check the block matrix finds exactly the inverted index's pairs with Dice >= cut."""
     cut = 0.1537  # not a ratio of small integers: no pair sits on it
@@ -38,7 +39,7 @@ def test_similar_pairs_are_the_token_sharing_pairs_above_the_cut_off(
     assert len(expected) > 100
 
 
-def test_similar_pairs_pair_copies_of_one_sentence(units: list[sc.Unit]) -> None:
+def test_similar_pairs_pair_copies_of_one_sentence(units: list[un.Unit]) -> None:
     """Check identical sentences in different reports pair with each other, once."""
     codes = sc._encode(units)
     twice = [*units, *(replace(u, doc=u.doc + 100) for u in units[:5])]
@@ -51,7 +52,7 @@ def test_similar_pairs_pair_copies_of_one_sentence(units: list[sc.Unit]) -> None
 
 
 def test_pairwise_overlaps_match_the_scalar_ones(
-    units: list[sc.Unit], monkeypatch: pytest.MonkeyPatch
+    units: list[un.Unit], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Check the vectorised overlaps (cpdist) equal rapidfuzz's scalar Indel ones."""
     codes = sc._encode(units)
@@ -62,7 +63,7 @@ def test_pairwise_overlaps_match_the_scalar_ones(
 
 
 @pytest.mark.parametrize("floor", [0.1, 0.25, 0.5])
-def test_stories_at_scale_match_the_plain_clustering(units: list[sc.Unit], floor: float) -> None:
+def test_stories_at_scale_match_the_plain_clustering(units: list[un.Unit], floor: float) -> None:
     """Check the matrix story clustering gives the plain one's stories on real reports."""
     affinity = st.document_affinity(units)
     plain = st._stories(affinity, {d for pair in affinity for d in pair}, floor)

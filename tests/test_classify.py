@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from newsdiff.align.group import RawGroup
-from newsdiff.classify import kind_of, reading_order
+from newsdiff.classify import group_kind, reading_order
 
 
-def test_kind_of() -> None:
-    assert kind_of(1, 0.0, False, 0.7) == "unique"
-    assert kind_of(2, 0.9, False, 0.7) == "shared"
-    assert kind_of(2, 0.9, True, 0.7) == "divergent"
-    assert kind_of(3, 0.5, False, 0.7) == "divergent"
+def test_group_kind() -> None:
+    assert group_kind(1, 0.0, False, 0.7) == "unique"
+    assert group_kind(2, 0.9, False, 0.7) == "shared"
+    assert group_kind(2, 0.9, True, 0.7) == "divergent"
+    assert group_kind(3, 0.5, False, 0.7) == "divergent"
 
 
 def test_reading_order_places_unique_sentences_beside_neighbours() -> None:
@@ -45,8 +45,8 @@ def test_divergent_group_without_typed_signal_says_wording() -> None:
 
 
 def test_wording_signal_explains_the_pair_that_differs() -> None:
-    from newsdiff.classify import wording_signal
     from newsdiff.model import Document, Member
+    from newsdiff.signals.wording import wording_signal
     from newsdiff.text.segment import segment
 
     a = "Rogozin said in a Twitter post, soon after the US announced new sanctions."
@@ -57,3 +57,29 @@ def test_wording_signal_explains_the_pair_that_differs() -> None:
         sig = wording_signal(docs, members, 0.4)
         assert {docs[d].text for d in sig.docs} == {a, b}
         assert sig.evidence and {docs[e.doc].text for e in sig.evidence} == {a, b}
+
+
+def test_steps_report_their_timings_in_their_results() -> None:
+    import newsdiff
+    from newsdiff.align.group import AlignParams, align
+    from newsdiff.classify import classify
+    from newsdiff.options import Options
+    from newsdiff.text.segment import segment
+
+    texts = ["Five people died on Monday.", "Six people died on Monday."]
+    docs = [newsdiff.Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
+    aligned = align(docs, AlignParams.from_options(Options()))
+    assert set(aligned.timings) == {"tokenize", "score", "group"}
+    classified = classify(docs, aligned.groups, 0.7)
+    assert classified.signals_seconds >= 0.0
+    assert [g.kind for g in classified.groups] == ["divergent"]
+    timings = newsdiff.compare(texts).timings
+    assert list(timings) == [
+        "segment",
+        "tokenize",
+        "score",
+        "group",
+        "align",
+        "signals",
+        "classify",
+    ]

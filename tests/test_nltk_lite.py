@@ -30,7 +30,7 @@ def test_newsdiff_leaves_no_nltk_modules_behind() -> None:
     out = _run(
         f"""
         import sys
-        from newsdiff.text.normalize import stem
+        from newsdiff.text.words import stem
         from newsdiff.text.segment import segment
         print(len(segment({TEXT!r})), stem("running"))
         print(sorted(m for m in sys.modules if m == "nltk" or m.startswith("nltk.")))
@@ -42,7 +42,7 @@ def test_newsdiff_leaves_no_nltk_modules_behind() -> None:
 def test_newsdiff_first_then_real_nltk() -> None:
     out = _run(
         f"""
-        from newsdiff.text.normalize import stem
+        from newsdiff.text.words import stem
         from newsdiff.text.segment import segment
         n = len(segment({TEXT!r})), stem("running")
         import nltk
@@ -75,7 +75,7 @@ def test_same_sentences_and_stems_as_the_real_package() -> None:
     out = _run(
         f"""
         from newsdiff.text.segment import _tokenizer
-        from newsdiff.text.normalize import snowball
+        from newsdiff.text.words import snowball
         lite = _tokenizer().span_tokenize({TEXT!r}), snowball("english").stem("generously")
         lite = list(lite[0]), lite[1]
         import nltk

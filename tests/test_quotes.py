@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.text.quotes import Inside, find, locate, outermost, reportable
-from newsdiff.text.words import Tok, tokenize
+from newsdiff.text.words import Token, split_words
 
 
 def texts(text: str) -> list[str]:
@@ -63,12 +63,12 @@ def test_inside() -> None:
     ]
 
 
-def _toks(text: str) -> list[Tok]:
-    return tokenize(text, quoted=Inside(find(text)))
+def _toks(text: str) -> list[Token]:
+    return split_words(text, quoted=Inside(find(text)))
 
 
 def test_locate_names_the_changed_words() -> None:
-    q = tokenize("fall into the United States or Europe")
+    q = split_words("fall into the United States or Europe")
     t = _toks('he said, "and from falling into the United States and Europe."')
     m = locate(q, t)
     assert m is not None and m.coverage > 0.5
@@ -82,7 +82,7 @@ def test_locate_names_the_changed_words() -> None:
 
 def test_words_outside_the_other_quote_are_not_changes() -> None:
     # The other report breaks the quote with its own words ("he asked"): not a change.
-    q = tokenize("We are ready. Do you want it?")
+    q = split_words("We are ready. Do you want it?")
     t = _toks('"We are ready," he asked, "Do you want it?"')
     m = locate(q, t)
     assert m is not None and m.coverage == 1.0
@@ -90,7 +90,7 @@ def test_words_outside_the_other_quote_are_not_changes() -> None:
 
 
 def test_reported_speech_pronoun_shift_is_not_a_change() -> None:
-    q = tokenize("we will destroy the station")
+    q = split_words("we will destroy the station")
     t = _toks("he said they would destroy the station")
     m = locate(q, t)
     assert m is not None

@@ -18,7 +18,7 @@ from newsdiff.text import quotes
 from newsdiff.text.lexicons import read
 from newsdiff.text.resources import read_text
 from newsdiff.text.segment import segment
-from newsdiff.text.words import tokenize
+from newsdiff.text.words import split_words
 from tests.conftest import SEED_A, SEED_B
 
 
@@ -388,14 +388,14 @@ def test_no_document_outlives_its_comparison() -> None:
 
 
 def test_whole_document_search_matches_a_plain_search(seeds: list[Document]) -> None:
-    words = tuple(tokenize(seeds[1].text))
+    words = tuple(split_words(seeds[1].text))
     prepared = quotes.Words(words)
-    a = tuple(tokenize(seeds[0].text))
+    a = tuple(split_words(seeds[0].text))
     for q in quotes.outermost(quotes.find(seeds[0].text)):
         run = tuple(t for t in a if q.start <= t.start < q.end)
         assert quotes.locate(run, prepared) == quotes.locate(run, words)
     # Words the document lacks, repeated, and none at all.
-    odd = tuple(tokenize("zebra zebra quokka NASA"))
+    odd = tuple(split_words("zebra zebra quokka NASA"))
     assert quotes.locate(odd, prepared) == quotes.locate(odd, words)
     assert quotes.locate((), prepared) is None
     assert quotes.locate(odd, quotes.Words(())) is None

@@ -8,18 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.align.score import (
-    _ALPHABET,
     AlignParams,
-    Unit,
-    _marks,
-    _marks_conflict,
-    build_units,
+    Marks,
+    encode_bags,
+    marks_conflict,
+    marks_of,
     score_pairs,
 )
+from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
-from newsdiff.text.normalize import Token
+from newsdiff.text.sentence_words import SentenceWords
+from newsdiff.text.words import Token
 
-__all__ = ["AlignParams", "RawGroup", "align", "group_similarity"]
+__all__ = ["AlignParams", "Alignment", "RawGroup", "align", "group_similarity"]
 
 # At most this many adjacent sentences of one report in a group.
 _MAX_RUN = 3
@@ -35,6 +36,15 @@ class RawGroup:
 
     members: tuple[tuple[int, tuple[int, ...]], ...]
     similarity: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The aligned groups, and the seconds each step of the aligner took."""
+
+    groups: list[RawGroup]
+    # tokenize, score, group: for benchmarks/speed.py (a few clock reads per run).
+    timings: dict[str, float]
 
 
 def _split_runs(units: Sequence[Unit], ga: list[int], gb: list[int]) -> int | None:
@@ -241,13 +251,13 @@ def group_similarity(units: Sequence[Unit], members: Sequence[int], penalty: flo
     if len(docs) < 2:
         return 0.0
     merged = [_union(bags[d]) for d in docs]
-    marks = [_marks(toks[d]) for d in docs]
+    marks = [marks_of(toks[d]) for d in docs]
     if len(docs) > _PLAIN_DOCS:
         sims = _pair_sims(merged, marks, penalty)
     else:
         sims = [
             _bag_dice(merged[i], merged[j])
-            * (penalty if _marks_conflict(marks[i], marks[j]) else 1.0)
+            * (penalty if marks_conflict(marks[i], marks[j]) else 1.0)
             for i in range(len(docs))
             for j in range(i + 1, len(docs))
         ]
@@ -256,7 +266,7 @@ def group_similarity(units: Sequence[Unit], members: Sequence[int], penalty: flo
 
 def _pair_sims(
     merged: Sequence[dict[str, int]],
-    marks: Sequence[tuple[frozenset[str], frozenset[str]]],
+    marks: Sequence[Marks],
     penalty: float,
 ) -> list[float]:
     """Return `group_similarity`'s pair terms in the same order, overlaps from rapidfuzz.
@@ -269,11 +279,7 @@ def _pair_sims(
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    vocab: dict[str, int] = {}
-    codes = []
-    for bag in merged:
-        ids = sorted((vocab.setdefault(n, len(vocab)), q) for n, q in bag.items())
-        codes.append("".join(chr(_ALPHABET + i) * q for i, q in ids))
+    codes = encode_bags(merged)
     length = np.array([len(c) for c in codes], dtype=np.int64)
     n = len(codes)
     rows = max(1, _BLOCK_CELLS // n)
@@ -290,24 +296,25 @@ def _pair_sims(
             diff = total - dist[i + 1 :]
             dice = np.divide(diff, total, out=np.zeros(len(total)), where=total > 0)
             for j, d in enumerate(dice.tolist(), start=i + 1):
-                sims.append(d * penalty if _marks_conflict(marks[i], marks[j]) else d)
+                sims.append(d * penalty if marks_conflict(marks[i], marks[j]) else d)
     return sims
 
 
 def align(
     documents: Sequence[Document],
     params: AlignParams,
-    timings: dict[str, float] | None = None,
-) -> list[RawGroup]:
+    words: SentenceWords | None = None,
+) -> Alignment:
     """Group the content sentences of the documents into aligned facts.
 
     The result does not depend on the order of the documents: they are processed in a
-    canonical order (by text) and the indices mapped back.
+    canonical order (by text) and the indices mapped back. `words`: the comparison's
+    tokens, shared with classification (made here when not given).
     """
     order = sorted(range(len(documents)), key=lambda d: (documents[d].text, d))
     canon = [documents[d] for d in order]
     t0 = time.perf_counter()
-    units = build_units(canon)
+    units = build_units(canon, words)
     t1 = time.perf_counter()
     scores = score_pairs(units, params)
     t2 = time.perf_counter()
@@ -327,9 +334,5 @@ def align(
         members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
         sim = group_similarity(units, g, params.conflict_penalty)
         out.append(RawGroup(members, sim))
-    if timings is not None:
-        # Finer steps of the aligner, for benchmarks/speed.py (a few clock reads per run).
-        timings["tokenize"] = t1 - t0
-        timings["score"] = t2 - t1
-        timings["group"] = time.perf_counter() - t2
-    return out
+    timings = {"tokenize": t1 - t0, "score": t2 - t1, "group": time.perf_counter() - t2}
+    return Alignment(out, timings)

@@ -10,19 +10,14 @@ Indel distance (vectorised by `process.cdist`) yields a weighted Dice coefficien
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from newsdiff.align.stories import stories
-from newsdiff.model import Document
-from newsdiff.text.normalize import (
-    Token,
-    apply_acronyms,
-    background_weight,
-    learn_acronyms,
-    tokenize,
-)
+from newsdiff.align.units import Unit
+from newsdiff.options import Options
+from newsdiff.text.words import Token
 
 # Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
 _SCALAR_PAIRS = 2_000
@@ -47,17 +42,6 @@ _ALPHABET = 0x10000
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A content sentence prepared for scoring."""
-
-    doc: int
-    sent: int
-    script: str
-    tokens: tuple[Token, ...]
-    weights: dict[str, int]
-
-
-@dataclass(frozen=True)
 class AlignParams:
     """Thresholds of the aligner (see Options for their meaning)."""
 
@@ -68,43 +52,33 @@ class AlignParams:
     cross_story_penalty: float = 0.5
     group_support: float = 0.3
 
-
-def build_units(documents: Sequence[Document]) -> list[Unit]:
-    """Tokenise every content sentence of every document into a weighted bag."""
-    acronyms = learn_acronyms(d.text for d in documents)
-    prepared: list[tuple[int, int, str, list[Token], str]] = []
-    for d, doc in enumerate(documents):
-        for s in doc.content_sentences():
-            toks = apply_acronyms(tokenize(s.text, s.start, s.script), acronyms)
-            prepared.append((d, s.index, s.script, toks, s.text))
-    units = []
-    for d, i, script, toks, text in prepared:
-        weights: dict[str, int] = {}
-        for t in toks:
-            w = background_weight(t)
-            if w <= 0:
-                continue
-            q = max(1, round(w))
-            if q > weights.get(t.norm, 0):
-                weights[t.norm] = q
-        if not weights:
-            # A sentence without content words (":", "😀", "It was.") links to nothing, so a
-            # report compared with itself had unique groups. Key it on its folded text: exact
-            # copies align, nothing else does (no real token starts with NUL).
-            weights["\x00" + " ".join(text.casefold().split())] = 1
-        units.append(Unit(d, i, script, tuple(toks), weights))
-    return units
+    @classmethod
+    def from_options(cls, options: Options) -> AlignParams:
+        """Return the aligner's share of a comparison's options."""
+        return cls(
+            link_threshold=options.link_threshold,
+            conflict_penalty=options.conflict_penalty,
+            split_containment=options.split_containment,
+            affinity_floor=options.affinity_floor,
+            cross_story_penalty=options.cross_story_penalty,
+            group_support=options.group_support,
+        )
 
 
 def _encode(units: Sequence[Unit]) -> list[str]:
     """Encode each unit's bag as a sorted string of repeated token code points."""
+    return encode_bags([u.weights for u in units])
+
+
+def encode_bags(bags: Sequence[Mapping[str, int]]) -> list[str]:
+    """Encode weighted bags of words as strings whose Indel overlap is the bags' overlap."""
     vocab: dict[str, int] = {}
-    for u in units:
-        for norm in sorted(u.weights):
+    for bag in bags:
+        for norm in sorted(bag):
             vocab.setdefault(norm, len(vocab))
     out = []
-    for u in units:
-        ids = sorted((vocab[n], q) for n, q in u.weights.items())
+    for bag in bags:
+        ids = sorted((vocab[n], q) for n, q in bag.items())
         out.append("".join(chr(_ALPHABET + i) * q for i, q in ids))
     return out
 
@@ -304,10 +278,13 @@ def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[in
 
 def conflict(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """Tell whether two sentences name different numbers or different names, none shared."""
-    return _marks_conflict(_marks(a), _marks(b))
+    return marks_conflict(marks_of(a), marks_of(b))
 
 
-def _marks(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str]]:
+Marks = tuple[frozenset[str], frozenset[str]]
+
+
+def marks_of(tokens: Sequence[Token]) -> Marks:
     """Return a sentence's numbers and names (what `conflict` compares)."""
     return (
         frozenset(t.norm for t in tokens if t.is_number),
@@ -315,9 +292,7 @@ def _marks(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _marks_conflict(
-    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
-) -> bool:
+def marks_conflict(a: Marks, b: Marks) -> bool:
     """Tell `conflict` from the sentences' marks (computed once per sentence, not pair)."""
     # Unrolled: this runs for every scored pair, millions in a large cluster.
     (na, ma), (nb, mb) = a, b
@@ -336,10 +311,10 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     pairs = _candidate_pairs(units, codes, params.link_threshold * _SIMILAR_SHARE)
     story = stories(units, params.affinity_floor)
     scores: dict[tuple[int, int], float] = {}
-    marks = [_marks(u.tokens) for u in units]
+    marks = [marks_of(u.tokens) for u in units]
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
-        if _marks_conflict(marks[a], marks[b]):
+        if marks_conflict(marks[a], marks[b]):
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc

@@ -10,10 +10,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newsdiff.align.score import Unit
+from newsdiff.align.units import Unit
 
 # Fewest reports in which story clustering is attempted.
 _MIN_STORY_DOCS = 3

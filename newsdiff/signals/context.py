@@ -7,18 +7,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from newsdiff.model import Document, Evidence, Member, Signal
-from newsdiff.text import quotes
-from newsdiff.text.words import STOPWORDS, Tok, stem, tokenize
+from newsdiff.model import Document, Evidence, Member, Signal, SignalType
+from newsdiff.text import quotes, wordlists
+from newsdiff.text.sentence_words import SentenceWords, spans
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 # Words that may start a quotation or a clause with a capital letter without being names.
 OPENERS = "“\"‘'«(:—–-"
-_NOT_NAMES_TEXT = """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-"""
-NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+# Months and weekdays are written with a capital but name no one.
+NOT_NAMES = frozenset(wordlists.months()) | frozenset(wordlists.weekdays())
 
 
 # Words around any name in a report: sharing them says nothing about two names' places.
@@ -32,7 +29,7 @@ class View:
     doc: int
     document: Document
     context: Context = field(compare=False, hash=False, repr=False)
-    toks: tuple[Tok, ...]
+    toks: tuple[Token, ...]
     # Per token: first word of its sentence or of a quotation; sentence written in Title Case.
     initial: tuple[bool, ...]
     title: tuple[bool, ...]
@@ -73,7 +70,7 @@ def word_set(v: View) -> frozenset[str]:
     return frozenset(v.norms)
 
 
-def _is_title_case(toks: Sequence[Tok]) -> bool:
+def _is_title_case(toks: Sequence[Token]) -> bool:
     """Return True for a headline-style sentence where most words are capitalised."""
     long_words = [
         t for t in toks[1:] if len(t.text) >= 4 and t.text.isalpha() and t.norm not in STOPWORDS
@@ -83,29 +80,19 @@ def _is_title_case(toks: Sequence[Tok]) -> bool:
     return caps >= 2 and caps >= 0.8 * len(long_words)
 
 
-def _sentence_spans(document: Document) -> list[tuple[int, int]]:
-    """Return the sentences' spans, or the whole text when the document is not segmented."""
-    if document.sentences:
-        return [(s.start, s.end) for s in document.sentences]
-    return [(0, len(document.text))]
+_Words = tuple[tuple[Token, ...], tuple[bool, ...], bool]
 
 
-_Words = tuple[tuple[Tok, ...], tuple[bool, ...], bool]
-
-
-def _sentence_words(
-    document: Document, start: int, end: int, inside: Callable[[int], bool]
-) -> _Words:
+def _sentence_words(document: Document, start: int, toks: tuple[Token, ...]) -> _Words:
     """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
     text = document.text
-    toks = tokenize(text, start, end, inside)
     initial = []
     for i, t in enumerate(toks):
         p = t.start - 1
         while p >= start and text[p].isspace():
             p -= 1
         initial.append(i == 0 or p < start or text[p] in OPENERS)
-    return tuple(toks), tuple(initial), _is_title_case(toks)
+    return toks, tuple(initial), _is_title_case(toks)
 
 
 class Context:
@@ -115,29 +102,28 @@ class Context:
     outlives the comparison would keep its documents (up to 8 MiB each) alive.
     """
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], words: SentenceWords | None = None) -> None:
         self.documents = documents
+        # The comparison's words, shared with alignment and classification when given.
+        self.sentence_words = SentenceWords(documents) if words is None else words
         self._words: dict[int, tuple[_Words, ...]] = {}
         self._names: dict[int, frozenset[str]] = {}
         self._all: dict[int, quotes.Words] = {}
-        self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
         self._starts: dict[int, list[int]] = {}
         self._rank: dict[int, int] = {}
 
     def quotations(self, doc: int) -> tuple[quotes.Quote, ...]:
         """Return every quotation of a document."""
-        if doc not in self._quotes:
-            self._quotes[doc] = quotes.find(self.documents[doc].text)
-        return self._quotes[doc]
+        return self.sentence_words.quotations(self.documents[doc])
 
     def words(self, doc: int) -> tuple[_Words, ...]:
         """Return the words of every sentence of a document (or of its text, unsegmented)."""
         if doc not in self._words:
             document = self.documents[doc]
-            inside = quotes.Inside(self.quotations(doc))
+            found = self.sentence_words.words(document)
             self._words[doc] = tuple(
-                _sentence_words(document, start, end, inside)
-                for start, end in _sentence_spans(document)
+                _sentence_words(document, start, toks)
+                for (start, _), toks in zip(spans(document), found, strict=True)
             )
         return self._words[doc]
 
@@ -156,7 +142,7 @@ class Context:
     def all_words(self, doc: int) -> quotes.Words:
         """Return the words of a whole document, sentence bounds aside, ready to search."""
         if doc not in self._all:
-            self._all[doc] = quotes.Words(tuple(tokenize(self.documents[doc].text)))
+            self._all[doc] = quotes.Words(self.sentence_words.all_words(self.documents[doc]))
         return self._all[doc]
 
     def starts(self, doc: int) -> list[int]:
@@ -180,16 +166,16 @@ class Context:
 def view(context: Context, member: Member) -> View:
     """Collect one member's words."""
     document = context.documents[member.doc]
-    spans = _sentence_spans(document)
+    bounds = spans(document)
     words = context.words(member.doc)
-    toks: list[Tok] = []
+    toks: list[Token] = []
     initial: list[bool] = []
     title: list[bool] = []
     used = []
     for i in member.sentences:
-        if not 0 <= i < len(spans):
+        if not 0 <= i < len(bounds):
             continue
-        used.append(spans[i])
+        used.append(bounds[i])
         t, ini, tc = words[i]
         toks += t
         initial += ini
@@ -207,7 +193,7 @@ def view(context: Context, member: Member) -> View:
     )
 
 
-def evidence(v: View, toks: Sequence[Tok]) -> Evidence:
+def evidence(v: View, toks: Sequence[Token]) -> Evidence:
     """Return the evidence spanning a run of a member's tokens."""
     start, end = toks[0].start, toks[-1].end
     starts = v.context.starts(v.doc)
@@ -215,7 +201,7 @@ def evidence(v: View, toks: Sequence[Tok]) -> Evidence:
     return Evidence(v.doc, sentence, start, end, v.document.text[start:end])
 
 
-def text_of(v: View, toks: Sequence[Tok]) -> str:
+def text_of(v: View, toks: Sequence[Token]) -> str:
     """Return the exact text of a run of tokens, on one line."""
     return " ".join(v.document.text[toks[0].start : toks[-1].end].split())
 
@@ -230,7 +216,9 @@ def docs(a: View, b: View) -> tuple[int, int]:
     return (min(a.doc, b.doc), max(a.doc, b.doc))
 
 
-def signal(kind: str, a: View, b: View, left: Sequence[Tok], right: Sequence[Tok]) -> Signal:
+def signal(
+    kind: SignalType, a: View, b: View, left: Sequence[Token], right: Sequence[Token]
+) -> Signal:
     """Return a signal `left vs right` with evidence on each side that has words."""
     detail = vs(a, b, text_of(a, left) if left else "none", text_of(b, right) if right else "none")
     ev = ([evidence(a, left)] if left else []) + ([evidence(b, right)] if right else [])
@@ -244,7 +232,7 @@ def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str
         for k in ks:
             n = v.toks[k].norm
             if n not in STOPWORDS and n not in SAY:
-                return stem(n)
+                return word_stem(n)
         return ""
 
     before = first(range(phrase[0] - 1, max(-1, phrase[0] - 1 - width), -1))
@@ -255,4 +243,4 @@ def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str
 @per_member
 def stems(v: View) -> frozenset[str]:
     """Return the stems of a member's words."""
-    return frozenset(stem(w) for w in v.words)
+    return frozenset(word_stem(w) for w in v.words)

@@ -16,8 +16,10 @@ from newsdiff.signals.context import (
     text_of,
     vs,
 )
+from newsdiff.text.diff import blocks
 from newsdiff.text.lexicons import read
-from newsdiff.text.words import STOPWORDS, blocks, same_name, tokenize
+from newsdiff.text.names import same_name
+from newsdiff.text.words import STOPWORDS, split_words
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "de", "&"})
 
@@ -28,7 +30,7 @@ def _name_data() -> tuple[dict[str, int], frozenset[str]]:
     aliases: dict[str, int] = {}
     titles: set[str] = set()
     for n, (cls, line) in enumerate(read("names")):
-        words = [w for part in line.split("=") for w in (t.norm for t in tokenize(part))]
+        words = [w for part in line.split("=") for w in (t.norm for t in split_words(part))]
         if cls == "alias":
             for w in words:
                 aliases.setdefault(w, n)

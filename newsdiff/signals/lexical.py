@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsdiff.model import Signal
+from newsdiff.model import Signal, SignalType
 from newsdiff.signals.context import (
     NOT_NAMES,
     SAY,
@@ -19,7 +19,7 @@ from newsdiff.signals.context import (
     vs,
 )
 from newsdiff.text.lexicons import Hit, lexicon, pairs
-from newsdiff.text.words import STOPWORDS, Tok, stem
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @per_member
@@ -34,7 +34,7 @@ def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
 
 
 def _one_sided(
-    kind: str, name: str, inflect: bool, a: View, b: View, ignore: frozenset[str]
+    kind: SignalType, name: str, inflect: bool, a: View, b: View, ignore: frozenset[str]
 ) -> Iterable[Signal]:
     """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
     own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
@@ -55,7 +55,7 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
     known = stems(y)
     for k in (*range(h.i - 1, max(-1, h.i - 4), -1), *range(h.j, min(len(x.toks), h.j + 3))):
         n = x.toks[k].norm
-        if n not in STOPWORDS and n not in SAY and stem(n) in known:
+        if n not in STOPWORDS and n not in SAY and word_stem(n) in known:
             return True
     return False
 
@@ -151,12 +151,12 @@ _SOURCE_LINKS = frozenset(f"{_SOURCE_LINKS_TEXT} network outlet station tv radio
 class _Source:
     """A named source: the trigger words (according to), its words, and its name words."""
 
-    trigger: tuple[Tok, ...]
-    run: tuple[Tok, ...]
-    names: tuple[Tok, ...]
+    trigger: tuple[Token, ...]
+    run: tuple[Token, ...]
+    names: tuple[Token, ...]
 
     @property
-    def toks(self) -> list[Tok]:
+    def toks(self) -> list[Token]:
         return [*self.trigger, *self.run[: self.run.index(self.names[-1]) + 1]]
 
 
@@ -165,7 +165,7 @@ def _source_names(v: View) -> list[_Source]:
     """Return the sources a member names (according to Reuters, citing officials)."""
     out = []
     for h in hits(v, "sources", False, False):
-        run: list[Tok] = []
+        run: list[Token] = []
         for t in v.toks[h.j : h.j + 8]:
             gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]
             if any(c in gap for c in ',;.:()"“”'):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from newsdiff.model import Signal
 from newsdiff.signals.context import View, per_member, signal
 from newsdiff.text.lexicons import Hit, lexicon, pairs
-from newsdiff.text.words import STOPWORDS, Tok, stem
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 _AUX_TEXT = "will would shall should can could may might must is are was were be been do does did"
 _AUX_TEXT += " have has had to"
@@ -35,7 +35,7 @@ def negated(v: View) -> dict[str, tuple[int, int]]:
                 break  # a name is not what is negated ("never been an NBA coach")
             # Start at the auxiliary before the negation: "will not allow".
             i = h.i - 1 if h.i > 0 and v.toks[h.i - 1].norm in _AUX else h.i
-            out.setdefault(stem(w), (i, k + 1))
+            out.setdefault(word_stem(w), (i, k + 1))
             break
     return out
 
@@ -44,12 +44,12 @@ def _plain(v: View, word: str, negated: dict[str, tuple[int, int]]) -> int | Non
     """Return the index of an occurrence of a word stem outside any negation, if any."""
     covered = {k for i, j in negated.values() for k in range(i, j)}
     for k, t in enumerate(v.toks):
-        if k not in covered and stem(t.norm) == word:
+        if k not in covered and word_stem(t.norm) == word:
             return k
     return None
 
 
-def _with_aux(v: View, k: int) -> list[Tok]:
+def _with_aux(v: View, k: int) -> list[Token]:
     """Return a word with the auxiliary just before it (will allow)."""
     i = k - 1 if k > 0 and v.toks[k - 1].norm in _AUX else k
     return list(v.toks[i : k + 1])
@@ -79,10 +79,10 @@ def detect(a: View, b: View) -> Iterable[Signal]:
 
 
 @per_member
-def _plain_words(v: View) -> dict[str, Tok]:
+def _plain_words(v: View) -> dict[str, Token]:
     """Return the member's words outside negations ("not approved" is not "approved")."""
     covered = {k for i, j in negated(v).values() for k in range(i, j)}
-    out: dict[str, Tok] = {}
+    out: dict[str, Token] = {}
     for k, t in enumerate(v.toks):
         if k not in covered:
             out.setdefault(t.norm, t)

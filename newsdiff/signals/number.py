@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from newsdiff.model import Signal
 from newsdiff.signals.context import View, neighbours, per_member, signal
 from newsdiff.text import numbers
-from newsdiff.text.words import STOPWORDS, Tok, blocks, stem
+from newsdiff.text.diff import blocks
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @per_member
@@ -44,7 +45,7 @@ def _overlap(a: View, b: View) -> float:
 @per_member
 def _content_stems(v: View) -> frozenset[str]:
     """Return the stems of a member's content words (no stop words, no numbers)."""
-    return frozenset(stem(w) for w in v.words if w not in STOPWORDS and not w[:1].isdigit())
+    return frozenset(word_stem(w) for w in v.words if w not in STOPWORDS and not w[:1].isdigit())
 
 
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
@@ -55,9 +56,9 @@ def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     return vx / vy if vy else 1.0
 
 
-def _span_toks(v: View, start: int, end: int) -> list[Tok]:
+def _span_toks(v: View, start: int, end: int) -> list[Token]:
     """Return a pseudo-token covering text[start:end], for evidence of a quantity."""
-    return [Tok(v.document.text[start:end], start, end, "")]
+    return [Token(v.document.text[start:end], start, end, "")]
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from newsdiff.model import Evidence, Signal
 from newsdiff.signals.context import View, docs, evidence, per_member, text_of, vs
 from newsdiff.text import numbers, quotes
-from newsdiff.text.words import STOPWORDS, Tok, stem
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @per_member
@@ -32,7 +32,7 @@ def _member_quotes(v: View) -> list[tuple[int, int]]:
     return out
 
 
-def _same_numbers(x: View, xs: Sequence[Tok], y: View, ys: Sequence[Tok]) -> bool:
+def _same_numbers(x: View, xs: Sequence[Token], y: View, ys: Sequence[Token]) -> bool:
     """Return True when a change only writes the same numbers differently ($53m / $53 million)."""
     if not xs or not ys:
         return False
@@ -51,16 +51,16 @@ def _same_numbers(x: View, xs: Sequence[Tok], y: View, ys: Sequence[Tok]) -> boo
     return not rest[0] or not rest[1]
 
 
-def _absent(q: Sequence[Tok], y: View) -> bool:
+def _absent(q: Sequence[Token], y: View) -> bool:
     """Return True when a quotation's words are found nowhere in y's document."""
     whole = quotes.locate(q, y.context.all_words(y.doc))
     return whole is None or whole.coverage < 0.5
 
 
-def _new_words(q: Sequence[Tok], y: View) -> bool:
+def _new_words(q: Sequence[Token], y: View) -> bool:
     """Return True when most content words of a quote are not in y (not a paraphrase of it)."""
-    content = {stem(t.norm) for t in q if t.norm not in STOPWORDS}
-    known = {stem(w) for w in y.words}
+    content = {word_stem(t.norm) for t in q if t.norm not in STOPWORDS}
+    known = {word_stem(w) for w in y.words}
     return len(content & known) <= len(content) / 3
 
 
@@ -68,7 +68,7 @@ def _new_words(q: Sequence[Tok], y: View) -> bool:
 _Place = dict[int, tuple[int, int]]
 
 
-def _place(x: View, xs: Sequence[Tok], y: View, ys: Sequence[Tok]) -> _Place:
+def _place(x: View, xs: Sequence[Token], y: View, ys: Sequence[Token]) -> _Place:
     """Return the spans of a change's words in each member that has words in it."""
     out: _Place = {}
     for v, toks in ((x, xs), (y, ys)):

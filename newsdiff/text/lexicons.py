@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsdiff.text.resources import read_text
-from newsdiff.text.words import tokenize
+from newsdiff.text.words import split_words
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _inflections(word: str) -> set[str]:
 
 def _norm_entry(entry: str) -> tuple[str, ...]:
     """Normalise an entry the way tokens are normalised (lower case, one spelling)."""
-    return tuple(t.norm for t in tokenize(entry))
+    return tuple(t.norm for t in split_words(entry))
 
 
 def read(name: str) -> list[tuple[str, str]]:

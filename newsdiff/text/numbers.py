@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from newsdiff.text import wordlists
+
 Value = tuple[Fraction | None, ...]
 
 # Kinds: amount (with a unit or none), ordinal (24th), year, date (year, month, day), time
@@ -116,69 +118,15 @@ _SCALES = {
 }
 # Letters glued to digits that we understand; anything else (737MAX, 3D) is an identifier.
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-_WORD_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,  # read as a multiplier: two dozen = 24
-}
-_WORD_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_WORD_SCALES["trillion"] = 10**12
+# Spelled-out numbers and calendar words: newsdiff/data/words/ (text/wordlists.py).
+_WORD_UNITS = wordlists.number_words().units
+_WORD_SCALES = wordlists.number_words().scales
 # "one" is a pronoun after these words (no one, the one who, every one).
 _NOT_ONE = {"no", "any", "every", "the", "this", "that", "each", "which", "someone", "anyone"}
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
+_MONTHS = wordlists.months()
 # Month names that are also common words stand for a month only next to a day or year.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "aug", "sep", "oct", "dec", "apr"}
-_WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
+_WEEKDAYS = wordlists.weekdays()
 
 
 @dataclass(frozen=True)

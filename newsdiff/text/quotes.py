@@ -7,7 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.text.words import STOPWORDS, Tok, blocks, same_name, stem
+from newsdiff.text.diff import blocks
+from newsdiff.text.names import same_name
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -169,7 +171,7 @@ def _as_chars(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
 class Words:
     """A report's words mapped to characters once, for many quotes to be located in them."""
 
-    def __init__(self, toks: Sequence[Tok]) -> None:
+    def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
         self.norms = [x.norm for x in toks]
         self._ids: dict[str, str] = {}
@@ -191,7 +193,7 @@ class Words:
         return "".join(out)
 
 
-def locate(q: Sequence[Tok], t: Sequence[Tok] | Words) -> Match | None:
+def locate(q: Sequence[Token], t: Sequence[Token] | Words) -> Match | None:
     """Align a quote's words with the best-matching stretch of a report's words."""
     from rapidfuzz import fuzz
 
@@ -243,7 +245,7 @@ def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
     if not ca and not cb:
         return False  # only small words, and they differ: "to" vs "on", "or" vs "and"
     return len(ca) == len(cb) and all(
-        stem(x) == stem(y) or same_name(x, y) for x, y in zip(ca, cb, strict=True)
+        word_stem(x) == word_stem(y) or same_name(x, y) for x, y in zip(ca, cb, strict=True)
     )
 
 
@@ -252,7 +254,7 @@ def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
 _MAX_GAP = 4
 
 
-def reportable(change: Change, q: Sequence[Tok], t: Sequence[Tok]) -> bool:
+def reportable(change: Change, q: Sequence[Token], t: Sequence[Token]) -> bool:
     """Return True when a change inside an aligned quote is a real change of words."""
     qw = [x.norm for x in q[change.q[0] : change.q[1]]]
     tt = t[change.t[0] : change.t[1]]

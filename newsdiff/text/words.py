@@ -1,18 +1,210 @@
-"""Word tokens with offsets, and the normalisations the signal detectors share."""
+"""The word layer: one token type, the two grains of words, stems and spellings.
+
+A sentence is cut into words at two grains, each for the consumer whose behaviour depends
+on it (measured on the ECB+ clusters, about 1 word boundary in 250 differs):
+
+- `tokenize` (alignment and highlighting): letters and digits apart (`1990s` is 1990 + s),
+  combining marks kept in their word, ordinals whole (`5th`); `norm` is the stem, number
+  words and numbers are digits, stop words and likely names are marked.
+- `split_words` (signals): letters and digits together (`1990s`, `AK-47s`), clitics split
+  off (`won't` -> will + not); `norm` is the lower-case word in one spelling.
+
+Both grains of a comparison's sentences are computed once (text/sentence_words.py).
+The word lists live in newsdiff/data/words/ (text/wordlists.py).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from newsdiff.text.normalize import NUMBER_WORDS, snowball, spelling
+from newsdiff.text import wordlists
+
+# Bound of each per-word cache: the vocabulary of a long-lived corpus worker grows without end.
+CACHE_SIZE = 65536
+
+
+class Token(NamedTuple):
+    """A word of a text: its exact text and offsets, and its normalised form.
+
+    `norm` is the grain's form: the stem (tokenize) or the lower-case word (split_words).
+    A named tuple, not a frozen dataclass: sentences make millions of tokens, and a tuple
+    is built several times faster.
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    is_number: bool = False
+    # tokenize: 2-8 capitals (NASA, U.S.); split_words: capitals only, digits allowed (MS08).
+    is_acronym: bool = False
+    # A stop word (tokenize only; signals test their function words themselves).
+    is_stop: bool = False
+    # A capitalised word not at the start of its sentence: a likely name (tokenize only).
+    is_name: bool = False
+    # Inside a quotation (split_words, when asked).
+    quoted: bool = False
+    # Starts with an upper-case letter (split_words only).
+    is_capitalised: bool = False
+
+
+# Words the signal detectors treat as function words (see data/words/function_words.txt).
+STOPWORDS = wordlists.function_words()
+
+
+# ---- Spellings and stems ------------------------------------------------------------------
+
+_SPELLINGS = wordlists.spellings()
+_OUR = re.compile(r"(?<=\w{2})our(s|ed|ing|able|ably|ite|ites|ful|er|ers|ist|ists|less)?$")
+_ISE = re.compile(r"(?<=\w{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$")
+_TRE = re.compile(r"(?<=\w{2})(t|b)re(s|d)?$")
+_LL = re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$")
+_OGUE = re.compile(r"(?<=\w{3})ogue(s)?$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def spelling(word: str) -> str:
+    """Return a lower-case word in one spelling for US and UK variants (colour -> color)."""
+    if word in _SPELLINGS:
+        return _SPELLINGS[word]
+    if len(word) < 5 or not word.isascii():
+        return word
+    # Each rule maps both spellings to the same form; collisions with other words are rare
+    # because the rules only touch endings (our/ise/yse/tre/lled/ogue).
+    word = _OUR.sub(lambda m: "or" + (m.group(1) or ""), word)
+    word = _ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)
+    word = _TRE.sub(lambda m: m.group(1) + "er" + (m.group(2) or ""), word)
+    if len(word) >= 7:
+        word = _LL.sub(lambda m: "l" + m.group(1), word)
+    return _OGUE.sub(lambda m: "og" + (m.group(1) or ""), word)
+
+
+@lru_cache(maxsize=4)
+def snowball(language: str) -> Any:
+    """Return nltk's Snowball stemmer for a language (it needs no data files)."""
+    # Loaded without nltk's package __init__, which imports scipy when it is installed.
+    from newsdiff.text import nltk_lite
+
+    return nltk_lite.snowball().SnowballStemmer(language)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def stem(word: str, script: str = "latin") -> str:
+    """Return the alignment stem of a lower-case word, with US/UK spellings unified."""
+    if script == "cyrillic":
+        return str(snowball("russian").stem(word))
+    if script != "latin" or not word.isascii():
+        return word
+    return str(snowball("english").stem(spelling(word)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def word_stem(word: str) -> str:
+    """Return the Snowball stem of a signal word's norm (non-ASCII words are kept whole).
+
+    Unlike `stem`, the spelling is not unified again (a norm is in one spelling already)
+    and words with apostrophes or digits are kept whole.
+    """
+    if not word.isascii() or not word.isalpha():
+        return word
+    return str(snowball("english").stem(word))
+
+
+# ---- Alignment grain ----------------------------------------------------------------------
+
+# Acronyms with dots (U.S., U.K.), numbers with separators, words with inner apostrophes
+# are single tokens; everything else that is neither letter nor digit splits.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
+    # Combining marks (decomposed "é" is "e" + U+0301) belong to their word.
+    r"|[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*(?:['’][^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*)*",
+)
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_ALIGN_NUMBERS = wordlists.number_words().align
+# A capitalised word this frequent in English is a headline's capital, not a name.
+_COMMON_ZIPF = 4.0
+
+
+def _is_acronym(word: str) -> bool:
+    """Tell whether a word is an acronym (NASA, U.S., ISS), not a shouted word or "I"."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def normalise_number(text: str) -> str:
+    """Return a canonical form of a number token: no thousands commas, no ordinal suffix."""
+    text = _ORDINAL.sub("", text)
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    return text
+
+
+def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
+    """Split text into alignment tokens whose offsets are relative to `start`."""
+    stops = wordlists.stopwords()
+    tokens: list[Token] = []
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group()
+        s, e = start + m.start(), start + m.end()
+        if raw[0].isdigit():
+            tokens.append(Token(raw, s, e, normalise_number(raw), is_number=True))
+            continue
+        if _is_acronym(raw):
+            tokens.append(Token(raw, s, e, raw.replace(".", ""), is_acronym=True, is_name=True))
+            continue
+        # NFC: decomposed and precomposed spellings of a word are the same word.
+        word = POSSESSIVE.sub("", unicodedata.normalize("NFC", raw).replace("’", "'")).lower()
+        if word in _ALIGN_NUMBERS:
+            tokens.append(Token(raw, s, e, _ALIGN_NUMBERS[word], is_number=True))
+            continue
+        is_stop = word in stops
+        name = i > 0 and raw[0].isupper() and not is_stop
+        tokens.append(Token(raw, s, e, stem(word, script), is_stop=is_stop, is_name=name))
+    return _untitle(tokens)
+
+
+def _untitle(tokens: list[Token]) -> list[Token]:
+    """In a Title Case headline capitals mark no names: keep only rare capitalised words."""
+    words = [t for t in tokens if not t.is_number and not t.is_stop and len(t.text) > 3]
+    if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.7 * len(words):
+        return tokens
+    table = wordlists.zipf_table()
+    return [
+        t._replace(is_name=table.get(t.text.lower(), 0.0) < _COMMON_ZIPF)
+        if t.is_name and not t.is_acronym
+        else t
+        for t in tokens
+    ]
+
+
+def background_weight(token: Token) -> float:
+    """Return how much an alignment token says on its own: rare words and numbers weigh most."""
+    if token.is_stop:
+        return 0.0
+    if token.is_number:
+        return 4.0
+    word = token.text.replace(".", "").replace("’", "'").lower()
+    word = POSSESSIVE.sub("", word)
+    zipf = wordlists.zipf_table().get(word)
+    if zipf is None:
+        # Not among the 60,000 most frequent English words: a name or a rare word.
+        zipf = 2.0 if word.isascii() else 3.0
+    return max(0.5, min(6.0, 7.5 - zipf))
+
+
+# ---- Signals grain ------------------------------------------------------------------------
 
 # Dotted acronyms (U.S., p.m.) first, then numbers with separators (1,800.5, 1:15), then runs
 # of letters and digits with inner apostrophes (Russia's, won't); everything else is dropped.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|[^\W_]+(?:['’][^\W_]+)*")
+_WORD_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 # Clitics split off a word so that `won't` and `will not` compare equal.
@@ -20,44 +212,17 @@ _IRREGULAR_NEGATIONS = {"won't": "will", "can't": "can", "shan't": "shall", "ain
 _CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would", "'s": "'s"}
 
 # Signals compare small spelled-out numbers with digits ("four" = "4"), "one" included.
-_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if int(n) <= 12}
-
-# Function words: never names, never the head of a negation, ignored in a few comparisons.
-_STOPWORDS = """
-    a an the and or but if then so as of in on at to for from by with without into onto over
-    under about after before between through during against among than that this these those
-    there here where when while who whom whose which what why how all any both each every some
-    such no nor not only own same too very just also again further once more most other
-    i me my we us our you your he him his she her it its they them their myself itself
-    is are was were be been being am do does did doing have has had having will would shall
-    should can could may might must 's yet ever even still already up down out off
-    mr mrs ms dr
-"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+_SIGNAL_NUMBERS = {w: str(n) for w, n in wordlists.number_words().units.items() if n <= 12}
+_SIGNAL_NUMBERS.pop("dozen", None)  # a multiplier ("two dozen"), not the number 12
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One word of a document: its exact text and offsets, and its normalised form."""
-
-    text: str
-    start: int
-    end: int
-    norm: str
-    quoted: bool = False
-    # An all-capitals word of two or more letters (NASA, U.S.).
-    is_acronym: bool = False
-    # Starts with an upper-case letter.
-    is_capitalised: bool = False
-
-
-def _acronym(text: str) -> bool:
+def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _split(text: str, start: int) -> list[tuple[str, int, int, str]]:
-    """Split one raw token into (text, start, end, norm) parts, expanding clitics."""
+    """Split one raw word into (text, start, end, lower) parts, expanding clitics."""
     low = text.translate(_APOSTROPHES).lower()
     end = start + len(text)
     if "'" not in low and "." not in low:
@@ -83,87 +248,23 @@ def _split(text: str, start: int) -> list[tuple[str, int, int, str]]:
     return [(text, start, end, low)]
 
 
-def tokenize(
+def split_words(
     text: str,
     start: int = 0,
     end: int | None = None,
     quoted: Callable[[int], bool] | None = None,
-) -> list[Tok]:
-    """Return the words of text[start:end] with offsets into text, clitics split off."""
+) -> list[Token]:
+    """Return the signal words of text[start:end] with offsets into text, clitics split off."""
     stop = len(text) if end is None else end
-    out: list[Tok] = []
-    for m in _TOKEN.finditer(text, start, stop):
+    out: list[Token] = []
+    for m in _WORD.finditer(text, start, stop):
         for part, s, e, low in _split(m.group(), m.start()):
-            if _THOUSANDS.fullmatch(low):
+            if _WORD_THOUSANDS.fullmatch(low):
                 low = low.replace(",", "")
-            norm = _NUMBER_WORDS.get(low) or spelling(low)
+            norm = _SIGNAL_NUMBERS.get(low) or spelling(low)
             cap = part[:1].isupper()
-            acronym = cap and _acronym(part)
-            out.append(Tok(part, s, e, norm, quoted(s) if quoted else False, acronym, cap))
+            acronym = cap and _capitals(part)
+            inside = quoted(s) if quoted else False
+            # By position (fields: is_number, is_acronym, is_stop, is_name, quoted, capitalised).
+            out.append(Token(part, s, e, norm, False, acronym, False, False, inside, cap))
     return out
-
-
-@cache
-def stem(word: str) -> str:
-    """Return the Snowball stem of a normalised word (non-ASCII words are kept whole)."""
-    if not word.isascii() or not word.isalpha():
-        return word
-    return str(snowball("english").stem(word))
-
-
-Block = tuple[int, int, int, int]
-
-
-def blocks(a: Sequence[str], b: Sequence[str]) -> list[Block]:
-    """Return the changed runs (a_start, a_end, b_start, b_end) of a word diff of a and b."""
-    from rapidfuzz.distance import Indel
-
-    out: list[Block] = []
-    for op in Indel.opcodes(list(a), list(b)):
-        if op.tag == "equal":
-            continue
-        if out and out[-1][1] == op.src_start and out[-1][3] == op.dest_start:
-            # Indel has no "replace": merge a delete next to an insert into one change.
-            prev = out[-1]
-            out[-1] = (prev[0], op.src_end, prev[2], op.dest_end)
-        else:
-            out.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
-    return out
-
-
-_DEMONYM = re.compile(r"(?:ians?|ans?|ese|ish|is|i|ic|s)$")
-
-
-def _subsequence(short: str, long_: str) -> bool:
-    """Return True when the letters of short appear in long_, in order."""
-    it = iter(long_)
-    return all(c in it for c in short)
-
-
-@lru_cache(maxsize=65536)
-def same_name(a: str, b: str) -> bool:
-    """Return True when two lower-case name words are variants of one name.
-
-    Russia/Russian, Philippine/Philippines, Spain/Spanish, Pak/Pakistan, Dept/Department and
-    Taliban/Taleban are; Iran/Iraq and Austria/Australia are not.
-    """
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 3 or short[0] != long_[0]:
-        return False
-    # A prefix is a shortening, plural or demonym; a much shorter subsequence an abbreviation.
-    if long_.startswith(short):
-        return True
-    if len(long_) >= 2 * len(short) and _subsequence(short, long_):
-        return True
-    sa, sb = _DEMONYM.sub("", a), _DEMONYM.sub("", b)
-    from rapidfuzz.distance import OSA
-
-    # Country and demonym (Spain/Spanish, Britain/British) once the suffix is off.
-    stripped = min(len(sa), len(sb)) >= 4 and (sa, sb) != (a, b)
-    if stripped and (sa.startswith(sb) or sb.startswith(sa) or OSA.distance(sa, sb) <= 1):
-        return True
-
-    # One edit (or swap) apart in a long name: a transliteration, spelling variant or typo.
-    return len(short) >= 6 and OSA.distance(a, b) <= 1
