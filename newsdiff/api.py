@@ -61,6 +61,7 @@ def compare(
     """Compare two or more reports and return their aligned, classified sentence groups."""
     from newsdiff.align.group import AlignParams, align
     from newsdiff.classify import classify
+    from newsdiff.spans import mark_spans
     from newsdiff.text.budget import SentenceBudget
 
     opts = options or Options()
@@ -89,5 +90,6 @@ def compare(
     t2 = time.perf_counter()
     timings["align"] = t2 - t1
     groups = classify(segmented, raw, opts.shared_threshold, timings)
+    groups = mark_spans(segmented, groups)
     timings["classify"] = time.perf_counter() - t2
     return Comparison(documents=tuple(segmented), groups=groups, timings=timings)
