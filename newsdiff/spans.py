@@ -21,15 +21,15 @@ PAIRWISE_MAX = 8
 Span = tuple[int, int]
 
 
-def member_range(doc: Document, member: Member) -> tuple[int, int]:
-    """Return the character range of a document's text that a member covers."""
-    return doc.sentences[member.sentences[0]].start, doc.sentences[member.sentences[-1]].end
-
-
 def _tokens(doc: Document, member: Member) -> list[Token]:
-    """Return the tokens of a member's text, with offsets into the document's text."""
-    start, end = member_range(doc, member)
-    return tokenize(doc.text[start:end], start)
+    """Return the tokens of a member's sentences, with offsets into the document's text."""
+    # Sentence by sentence, with the arguments alignment uses, so that a per-sentence
+    # token cache in the word layer serves both.
+    out: list[Token] = []
+    for i in member.sentences:
+        s = doc.sentences[i]
+        out.extend(tokenize(s.text, s.start, s.script))
+    return out
 
 
 def _unmatched(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[int]]:
