@@ -107,3 +107,17 @@ def test_table_markdown_and_html_paint_the_same_words() -> None:
                 for i in range(span.start + start, span.end + start)
             }
             assert styled == {i for a, b in m.spans for i in range(a, b)}
+
+
+def test_table_highlights_the_right_words_after_a_control_character() -> None:
+    # The control character is shown as a longer escape; the highlight still lands on
+    # the word (it used to be dropped for the whole cell).
+    a_text, b_text = "Police \x1b[2J came today.", "Police left today."
+    a = Document("a", a_text, sentences=(Sentence(0, 0, len(a_text), a_text),))
+    b = Document("b", b_text, sentences=(Sentence(0, 0, len(b_text), b_text),))
+    group = Group(0, "divergent", 2, 0.5, (Member(0, (0,)), Member(1, (0,))))
+    c = Comparison(documents=(a, b), groups=mark_spans((a, b), (group,)))
+    cell = _cell(c, c.groups[0], c.groups[0].members[0], color=True)
+    assert cell.plain == "Police \\x1b[2J came today."
+    styled = [cell.plain[s.start : s.end] for s in cell.spans if s.style == "bold underline"]
+    assert styled == ["2J came"]

@@ -47,15 +47,18 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     text = Text(inert(raw))
     if not color or group.kind == "unique":
         return text
-    if inert(raw) != raw:
-        return text  # offsets no longer match the displayed text; show it plain
+    # Where each character of the report text lands in the shown text: a control
+    # character is shown as a longer escape, which shifts everything after it.
+    at = [0]
+    for ch in raw:
+        at.append(at[-1] + len(inert(ch)))
     # The words the model marks as differing (the same spans the HTML and Markdown paint).
     for span_start, span_end in member.spans:
-        text.stylize("bold underline", span_start - start, span_end - start)
+        text.stylize("bold underline", at[span_start - start], at[span_end - start])
     for sig in group.signals:
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
-                text.stylize("bold magenta", ev.start - start, ev.end - start)
+                text.stylize("bold magenta", at[ev.start - start], at[ev.end - start])
     return text
 
 
