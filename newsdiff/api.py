@@ -59,6 +59,7 @@ def compare(
     """Compare two or more reports and return their aligned, classified sentence groups."""
     from newsdiff.align.group import AlignParams, align
     from newsdiff.classify import classify
+    from newsdiff.spans import mark_spans
     from newsdiff.text.budget import SentenceBudget
     from newsdiff.text.sentence_words import SentenceWords
 
@@ -83,6 +84,8 @@ def compare(
     t2 = time.perf_counter()
     timings.update(aligned.timings, align=t2 - t1)
     classified = classify(segmented, aligned.groups, opts.shared_threshold, words)
-    timings.update(signals=classified.signals_seconds, classify=time.perf_counter() - t2)
-    groups = classified.groups
+    timings.update(signals=classified.signals_seconds)
+    # What differs within each group, marked once here so every format paints the same words.
+    groups = mark_spans(segmented, classified.groups, words)
+    timings["classify"] = time.perf_counter() - t2
     return Comparison(documents=tuple(segmented), groups=groups, timings=timings)

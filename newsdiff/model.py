@@ -114,10 +114,17 @@ class Member:
 
     doc: int
     sentences: tuple[int, ...]
+    # Character spans (start, end) of the document's text, within the member, holding the
+    # words another member of the group lacks: what every renderer highlights.
+    spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the member."""
-        return {"doc": self.doc, "sentences": list(self.sentences)}
+        return {
+            "doc": self.doc,
+            "sentences": list(self.sentences),
+            "spans": [list(s) for s in self.spans],
+        }
 
 
 @dataclass(frozen=True)

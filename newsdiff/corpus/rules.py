@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from newsdiff.corpus.run import ClusterRecord
+from newsdiff.corpus.records import CheckResult, ClusterRecord, Failure
 from newsdiff.errors import UsageError
 from newsdiff.model import SIGNAL_TYPES
 
@@ -38,39 +38,6 @@ class Rules:
         if self.min_reports is not None:
             parts.append(f"min-reports {self.min_reports}")
         return ", ".join(parts) or "no rules"
-
-
-@dataclass(frozen=True)
-class Failure:
-    """One rule a cluster broke, with what was measured and the evidence."""
-
-    rule: str
-    message: str
-    evidence: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of the failure."""
-        return {"rule": self.rule, "message": self.message, "evidence": list(self.evidence)}
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A cluster's record and the rules it broke (none: it passed)."""
-
-    record: ClusterRecord
-    failures: tuple[Failure, ...]
-
-    @property
-    def passed(self) -> bool:
-        """Return True when the cluster was compared and broke no rule."""
-        return not self.failures
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form: the record with its verdict and failures."""
-        out = self.record.to_dict()
-        out["passed"] = self.passed
-        out["failures"] = [f.to_dict() for f in self.failures]
-        return out
 
 
 def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:

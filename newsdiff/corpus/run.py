@@ -9,11 +9,12 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsdiff.corpus.discover import ClusterTask, Corpus
+from newsdiff.corpus.records import ClusterRecord
 from newsdiff.errors import InputError, NewsdiffError
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
@@ -30,57 +31,6 @@ MIN_REPORTS = 2
 
 # Signal details kept per type as evidence for `check` (the counts are complete).
 EXAMPLES_PER_TYPE = 3
-
-
-@dataclass(frozen=True)
-class ClusterRecord:
-    """The summary of one cluster: counts, shares, signals and the slowest step, or an error."""
-
-    index: int
-    cluster: str
-    source: str
-    line: int | None = None
-    reports: int = 0
-    sentences: int = 0
-    # Groups per kind, in KINDS order.
-    groups: Mapping[str, int] = field(default_factory=dict)
-    # Share of the cluster's content sentences in groups of each kind (0..1).
-    shares: Mapping[str, float] = field(default_factory=dict)
-    # Signals per type, every SIGNAL_TYPES key present, other types after them.
-    signals: Mapping[str, int] = field(default_factory=dict)
-    # (type, "group N (report vs report): detail") pairs, at most EXAMPLES_PER_TYPE per type.
-    examples: tuple[tuple[str, str], ...] = ()
-    slowest_step: str | None = None
-    # Measured times vary from run to run, so records compare equal without them.
-    slowest_seconds: float | None = field(default=None, compare=False)
-    seconds: float = field(default=0.0, compare=False)
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """Return True when the cluster was compared."""
-        return self.error is None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of the record (what `--format jsonl` prints)."""
-        slowest = (
-            None
-            if self.slowest_step is None
-            else {"step": self.slowest_step, "seconds": round(self.slowest_seconds or 0.0, 4)}
-        )
-        return {
-            "cluster": self.cluster,
-            "status": "ok" if self.ok else "error",
-            "source": self.source,
-            "line": self.line,
-            "reports": self.reports,
-            "sentences": self.sentences,
-            "groups": dict(self.groups),
-            "shares": dict(self.shares),
-            "signals": dict(self.signals),
-            "slowest": slowest,
-            "error": self.error,
-        }
 
 
 @dataclass(frozen=True)

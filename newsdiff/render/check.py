@@ -8,23 +8,11 @@ from typing import TextIO
 
 from rich.text import Text
 
-from newsdiff.corpus.rules import CheckResult, Failure
-from newsdiff.render.corpus import (
-    Column,
-    StreamTable,
-    Writer,
-    WriterFactory,
-    WriterOptions,
-)
-from newsdiff.render.safe import (
-    csv_cell,
-    gh_data,
-    gh_property,
-    json_line,
-    visible,
-    xml_attr,
-    xml_text,
-)
+from newsdiff.corpus.records import CheckResult, Failure
+from newsdiff.render import RenderOptions, Writer, WriterFactory, register, writers
+from newsdiff.render.corpus import Column, StreamTable
+from newsdiff.render.escape import csv_cell, gh_data, gh_property, json_dumps, xml_attr, xml_text
+from newsdiff.render.escape import one_line as visible
 
 # Long evidence lists are cut in the table; JSON, CSV and JUnit keep what the record has.
 TABLE_EVIDENCE = 3
@@ -36,10 +24,11 @@ def _status(result: CheckResult) -> str:
     return "pass" if result.passed else "fail"
 
 
+@register("table", "check")
 class CheckTable(Writer[CheckResult]):
     """One row per broken rule: cluster, rule, what was measured and the evidence."""
 
-    def __init__(self, stream: TextIO, options: WriterOptions) -> None:
+    def __init__(self, stream: TextIO, options: RenderOptions) -> None:
         super().__init__(stream, options)
         self.table = StreamTable(
             stream,
@@ -57,18 +46,20 @@ class CheckTable(Writer[CheckResult]):
             self.table.row([Text(visible(item.record.cluster)), rule, text])
 
 
+@register("jsonl", "check")
 class CheckJsonl(Writer[CheckResult]):
     """One JSON object per line and cluster: its record, "passed" and its failures."""
 
     def write(self, item: CheckResult) -> None:
         """Write the result's JSON line."""
-        self.stream.write(json_line(item.to_dict()) + "\n")
+        self.stream.write(json_dumps(item.to_dict(), spaced=True) + "\n")
 
 
+@register("csv", "check")
 class CheckCsv(Writer[CheckResult]):
     """One CSV row per broken rule, and one row for each cluster that passed."""
 
-    def __init__(self, stream: TextIO, options: WriterOptions) -> None:
+    def __init__(self, stream: TextIO, options: RenderOptions) -> None:
         super().__init__(stream, options)
         self.csv = csv.writer(stream, lineterminator="\n")
         self.csv.writerow(["cluster", "status", "rule", "message", "evidence"])
@@ -87,10 +78,11 @@ def _annotation_title(f: Failure) -> str:
     return "newsdiff: cluster failed" if f.rule == "error" else f"newsdiff rule {f.rule}"
 
 
+@register("github", "check")
 class CheckGithub(Writer[CheckResult]):
     """GitHub Actions annotation lines (::error file=...,title=...::message), one per failure."""
 
-    def __init__(self, stream: TextIO, options: WriterOptions) -> None:
+    def __init__(self, stream: TextIO, options: RenderOptions) -> None:
         super().__init__(stream, options)
         self.checked = 0
         self.failed = 0
@@ -118,6 +110,7 @@ class CheckGithub(Writer[CheckResult]):
         super().close()
 
 
+@register("junit", "check")
 class CheckJunit(Writer[CheckResult]):
     """A JUnit XML report: one test case per cluster, a failure per cluster that broke rules.
 
@@ -125,7 +118,7 @@ class CheckJunit(Writer[CheckResult]):
     (memory stays flat) and copied out at close().
     """
 
-    def __init__(self, stream: TextIO, options: WriterOptions) -> None:
+    def __init__(self, stream: TextIO, options: RenderOptions) -> None:
         super().__init__(stream, options)
         # Closed in close(), once its content is copied out.
         self.body = tempfile.SpooledTemporaryFile(  # noqa: SIM115
@@ -183,10 +176,5 @@ class CheckJunit(Writer[CheckResult]):
         super().close()
 
 
-CHECK_WRITERS: dict[str, WriterFactory] = {
-    "table": CheckTable,
-    "jsonl": CheckJsonl,
-    "csv": CheckCsv,
-    "github": CheckGithub,
-    "junit": CheckJunit,
-}
+# The name cli/corpus.py uses, kept while it moves to render.factory(name, "check").
+CHECK_WRITERS: dict[str, WriterFactory] = writers("check")

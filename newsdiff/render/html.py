@@ -7,8 +7,7 @@ from typing import TextIO
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Group, Signal
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import html_attr, html_text
-from newsdiff.render.highlight import member_pieces
-from newsdiff.render.view import coverage_text, visible_groups
+from newsdiff.render.view import coverage_text, member_pieces, visible_groups
 
 _KIND_HELP = {
     "shared": "same fact, same substance",
@@ -167,7 +166,6 @@ def _group(comparison: Comparison, group: Group, explain: bool) -> list[str]:
         + "</div>",
         '<div class="cols">',
     ]
-    pieces = member_pieces(comparison, group)
     for d in range(n):
         doc = comparison.documents[d]
         member = group.member(d)
@@ -177,7 +175,10 @@ def _group(comparison: Comparison, group: Group, explain: bool) -> list[str]:
             continue
         first, last = member.sentences[0], member.sentences[-1]
         where = f"sentence {first}" if first == last else f"sentences {first}–{last}"
-        body = "".join(f"<mark>{_e(p.text)}</mark>" if p.differs else _e(p.text) for p in pieces[d])
+        body = "".join(
+            f"<mark>{_e(p.text)}</mark>" if p.differs else _e(p.text)
+            for p in member_pieces(comparison, member)
+        )
         out.append(
             f'<div class="cell" title="{html_attr(doc.id)}, {where}">{label}'
             f'<p dir="auto">{body}</p></div>'

@@ -22,6 +22,7 @@ def _member(comparison: Comparison, member: Member) -> dict[str, Any]:
             {"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in sentences
         ],
         "text": comparison.member_text(member),
+        "spans": [list(span) for span in member.spans],
     }
 
 

@@ -7,8 +7,7 @@ from typing import TextIO
 from newsdiff.model import Comparison, Group
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import markdown_cell
-from newsdiff.render.highlight import member_pieces
-from newsdiff.render.view import coverage_text, signals_text, visible_groups
+from newsdiff.render.view import coverage_text, member_pieces, signals_text, visible_groups
 
 
 def _row(cells: list[str]) -> str:
@@ -18,13 +17,13 @@ def _row(cells: list[str]) -> str:
 
 def _cells(comparison: Comparison, group: Group) -> list[str]:
     """Return one cell per document: its member text, differing words in bold."""
-    pieces = member_pieces(comparison, group)
     cells = []
     for d in range(len(comparison.documents)):
+        member = group.member(d)
+        pieces = member_pieces(comparison, member) if member is not None else []
         # Word runs never start or end with a space, so "**" always opens and closes.
         parts = [
-            f"**{markdown_cell(p.text)}**" if p.differs else markdown_cell(p.text)
-            for p in pieces.get(d, [])
+            f"**{markdown_cell(p.text)}**" if p.differs else markdown_cell(p.text) for p in pieces
         ]
         cells.append("".join(parts).strip())
     return cells

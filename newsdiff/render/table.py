@@ -11,9 +11,7 @@ from rich.text import Text
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
-from newsdiff.render.highlight import PAIRWISE_MAX
 from newsdiff.render.view import visible_groups
-from newsdiff.text.diff import changed_spans
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -49,21 +47,18 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     text = Text(inert(raw))
     if not color or group.kind == "unique":
         return text
-    if inert(raw) != raw:
-        return text  # offsets no longer match the displayed text; show it plain
-    # A word is highlighted when some other member lacks it (as in the HTML and Markdown
-    # reports); past PAIRWISE_MAX members only the first others are compared.
-    others = [m for m in group.members if m.doc != member.doc][: PAIRWISE_MAX - 1]
-    for other in others:
-        odoc = comparison.documents[other.doc]
-        ostart = odoc.sentences[other.sentences[0]].start
-        oend = odoc.sentences[other.sentences[-1]].end
-        for span in changed_spans(doc.text[start:end], start, odoc.text[ostart:oend], ostart):
-            text.stylize("bold underline", span.start - start, span.end - start)
+    # Where each character of the report text lands in the shown text: a control
+    # character is shown as a longer escape, which shifts everything after it.
+    at = [0]
+    for ch in raw:
+        at.append(at[-1] + len(inert(ch)))
+    # The words the model marks as differing (the same spans the HTML and Markdown paint).
+    for span_start, span_end in member.spans:
+        text.stylize("bold underline", at[span_start - start], at[span_end - start])
     for sig in group.signals:
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
-                text.stylize("bold magenta", ev.start - start, ev.end - start)
+                text.stylize("bold magenta", at[ev.start - start], at[ev.end - start])
     return text
 
 
