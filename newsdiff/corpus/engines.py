@@ -34,10 +34,6 @@ ENGINES = ("local", "dask")
 # and a reason in, a result out. Without one, a lost worker ends the run with InputError.
 Lost = Callable[[T, str], R]
 
-# A worker pool may break this often under one item before the item is given up on.
-DEATHS_PER_ITEM = 2
-
-
 class Engine(Protocol):
     """Maps a picklable function over items; results come back in input order."""
 
@@ -117,9 +113,10 @@ class _Job(Generic[T, R]):
     """One item in flight on a process pool."""
 
     item: T
-    future: Future[R]
-    # How many pools broke while this item was unfinished on them.
-    deaths: int = 0
+    # None while held back: after a pool broke, the oldest item reruns alone first.
+    future: Future[R] | None
+    # Rerunning alone: if the pool breaks now, this item broke it.
+    alone: bool = False
 
 
 class ProcessEngine(_Closing):
@@ -150,9 +147,11 @@ class ProcessEngine(_Closing):
     ) -> Iterator[R]:
         """Yield fn(item) for each item, in order, computed in worker processes.
 
-        A worker killed mid-item breaks the whole pool: a new pool takes over and every
-        unfinished item runs again; an item under which the pool broke DEATHS_PER_ITEM
-        times gets `lost(item, reason)`, so one poisonous item cannot stop the run.
+        A worker killed mid-item (kill -9, out of memory) breaks the whole pool and
+        every item in it. A new pool takes over: the oldest unfinished item reruns alone
+        (if the pool breaks again, that item broke it and gets `lost(item, reason)`),
+        then the others run again. So a one-off kill costs nothing but time, and one
+        poisonous item cannot stop the run.
         """
         it = iter(items)
         window = self.workers * WINDOW_PER_WORKER
@@ -161,18 +160,22 @@ class ProcessEngine(_Closing):
             pending.append(_Job(item, self._submit(fn, item)))
         while pending:
             job = pending[0]
-            if job.deaths >= DEATHS_PER_ITEM:
+            assert job.future is not None
+            try:
+                value = job.future.result()
+            except BrokenProcessPool:
+                self._restart(pending)
+                if not job.alone:
+                    job.future, job.alone = self._submit(fn, job.item), True
+                    continue
                 reason = "its worker process died (killed, or out of memory)"
                 if lost is None:
-                    raise InputError(f"a worker process died twice on one item: {reason}")
+                    raise InputError(f"a worker process died: {reason}") from None
                 value = lost(job.item, reason)
-            else:
-                try:
-                    value = job.future.result()
-                except BrokenProcessPool:
-                    self._restart(fn, pending)
-                    continue
             pending.popleft()
+            for held in pending:
+                if held.future is None:
+                    held.future = self._submit(fn, held.item)
             for item in islice(it, 1):
                 pending.append(_Job(item, self._submit(fn, item)))
             yield value
@@ -186,17 +189,16 @@ class ProcessEngine(_Closing):
             failed.set_exception(exc)
             return failed
 
-    def _restart(self, fn: Callable[[T], R], pending: deque[_Job[T, R]]) -> None:
-        """Replace a broken pool and resubmit the unfinished jobs, counting the death."""
+    def _restart(self, pending: deque[_Job[T, R]]) -> None:
+        """Drop a broken pool (the next submit starts a new one); hold back unfinished jobs."""
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         for job in pending:
-            if job.future.done() and job.future.exception() is None:
-                continue  # finished before the pool broke: its result stands
-            job.deaths += 1
-            if job.deaths < DEATHS_PER_ITEM:
-                job.future = self._submit(fn, job.item)
+            future = job.future
+            finished = future is not None and future.done() and not future.cancelled()
+            if future is not None and not (finished and future.exception() is None):
+                job.future = None  # its result died with the pool: run it again later
 
     def close(self) -> None:
         """Stop the worker processes, dropping clusters not started yet."""
