@@ -234,3 +234,13 @@ def test_corpus_into_a_closed_pipe_ends_quietly(command: str) -> None:
 def test_empty_name_is_a_usage_error(names: str) -> None:
     r = newsdiff("compare", A, B, "--names", names)
     assert "empty name" in one_line_error(r, 2)
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200c", " \ufeff\n\u2060 ", "\t\u200d"])
+def test_fuzzer_blank_rule_agrees_with_newsdiff(text: str) -> None:
+    """A report of only zero-width marks is empty to newsdiff, so to the fuzzer too."""
+    from tests.strategies import compare_or_none, is_blank
+
+    assert is_blank(text)
+    assert compare_or_none([text, "The council met on Monday."]) is None
+    assert not is_blank("\u200bA word.")
