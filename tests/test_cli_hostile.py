@@ -21,9 +21,7 @@ A, B = str(SEED_A), str(SEED_B)
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus" / "ecbplus"
 
 
-def newsdiff(
-    *args: str, shell_redirect: str = ""
-) -> subprocess.CompletedProcess[str]:
+def newsdiff(*args: str, shell_redirect: str = "") -> subprocess.CompletedProcess[str]:
     """Run the console script in a child process (through sh when a redirection is given)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSDIFF_DEBUG": "0"}
     cmd = [sys.executable, "-m", "newsdiff", *args]
@@ -33,8 +31,7 @@ def newsdiff(
     # The shell's redirection of stdout wins over a pipe; stderr is always read.
     return subprocess.run(
         cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
         env=env,
         timeout=300,

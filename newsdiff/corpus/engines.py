@@ -34,6 +34,7 @@ ENGINES = ("local", "dask")
 # and a reason in, a result out. Without one, a lost worker ends the run with InputError.
 Lost = Callable[[T, str], R]
 
+
 class Engine(Protocol):
     """Maps a picklable function over items; results come back in input order."""
 
