@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff.cli.writer import DetailsFolder
 from newsdiff.corpus.discover import ClusterTask, JsonlFields, discover, natural_key
 from newsdiff.corpus.engines import ProcessEngine, SerialEngine
 from newsdiff.corpus.run import (
@@ -222,7 +223,7 @@ def test_details_dir_gets_one_newsdiff_json_per_compared_cluster(tmp_path: Path)
         tmp_path / "corpus", {"ok": {"a": "x\n", "b": "x\n"}, "bad": {"a": "x\n"}}
     )
     out = tmp_path / "details" / "nested"
-    list(run(discover(str(corpus_dir)), SerialEngine(), FAKE, str(out)))
+    list(run(discover(str(corpus_dir)), SerialEngine(), FAKE, DetailsFolder(str(out))))
     assert sorted(p.name for p in out.iterdir()) == ["ok.json"]
     doc = json.loads((out / "ok.json").read_text(encoding="utf-8"))
     assert doc["schema"] == "newsdiff/1"
@@ -237,7 +238,8 @@ def test_details_match_compare_json_for_a_real_cluster(tmp_path: Path) -> None:
 
     src = tmp_path / "c" / "16ecb"
     shutil.copytree(ECB / "16ecb", src)
-    list(run(discover(str(tmp_path / "c")), SerialEngine(), WorkerSettings(), str(tmp_path / "d")))
+    save = DetailsFolder(str(tmp_path / "d"))
+    list(run(discover(str(tmp_path / "c")), SerialEngine(), WorkerSettings(), save))
     buf = io.StringIO()
     docs = [load(p) for p in sorted(src.iterdir())]
     render("json", compare(docs), buf, RenderOptions(color=False))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,6 +89,75 @@ def test_make_engine_choices() -> None:
         make_engine("dask", 2, "tcp://x:1")
     with pytest.raises(UsageError, match="1 or more"):
         make_engine("local", 0)
+
+
+def die_on_three(x: int) -> int:
+    """Double x, but kill the worker process on 3 (as kill -9 or the OOM killer would)."""
+    if x == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x * 2
+
+
+def die_once_on_two(args: tuple[int, str]) -> int:
+    """Double x, killing the worker the first time it meets 2 (a one-off kill -9)."""
+    x, marker = args
+    if x == 2 and not os.path.exists(marker):
+        Path(marker).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x * 2
+
+
+def test_a_worker_killed_every_time_gives_that_item_a_lost_result() -> None:
+    with ProcessEngine(2) as engine:
+        got = list(engine.map(die_on_three, range(12), lambda x, why: f"lost {x}: {why}"))
+    assert got[:3] == [0, 2, 4] and got[4:] == [x * 2 for x in range(4, 12)]
+    assert isinstance(got[3], str) and got[3].startswith("lost 3: its worker process died")
+
+
+def test_a_worker_killed_once_costs_nothing(tmp_path: Path) -> None:
+    marker = str(tmp_path / "killed")
+    items = [(x, marker) for x in range(10)]
+    with ProcessEngine(2) as engine:
+        assert list(engine.map(die_once_on_two, items)) == [x * 2 for x in range(10)]
+    assert os.path.exists(marker)
+
+
+def test_a_lost_worker_without_a_fallback_is_an_input_error() -> None:
+    from newsdiff.errors import InputError
+
+    with ProcessEngine(2) as engine, pytest.raises(InputError, match="worker process died"):
+        list(engine.map(die_on_three, range(6)))
+
+
+def compare_or_die(docs: list[Any]) -> Any:
+    """The fake compare, but a report saying KILL kills its worker process."""
+    if any("KILL" in d.text for d in docs):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return fake_compare(docs)
+
+
+def test_a_killed_worker_makes_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    for i in range(8):
+        for name in ("a", "b"):
+            path = tmp_path / f"c{i}" / f"{name}.txt"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text("KILL\n" if i == 2 else f"x{i}\n", encoding="utf-8")
+    with ProcessEngine(2) as engine:
+        rows = _rows(run(discover(str(tmp_path)), engine, WorkerSettings(compare=compare_or_die)))
+    assert [r["cluster"] for r in rows] == [f"c{i}" for i in range(8)]
+    assert [r["status"] for r in rows] == ["ok", "ok", "error", *["ok"] * 5]
+    assert "worker process died" in rows[2]["error"]
+
+
+def test_workers_are_capped_at_what_helps() -> None:
+    cpus = os.cpu_count() or 1
+    engine = make_engine("local", 100_000, items=3)
+    assert isinstance(engine, ProcessEngine) and engine.workers == min(3, 2 * cpus)
+    engine.close()
+    engine = make_engine("local", 100_000, items=10_000)
+    assert getattr(engine, "workers", 1) == 2 * cpus
+    engine.close()
+    assert isinstance(make_engine("local", 8, items=1), SerialEngine)
 
 
 def _rows(records: Any) -> list[dict[str, Any]]:

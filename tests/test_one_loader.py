@@ -20,6 +20,7 @@ import newsdiff
 import newsdiff.api
 import newsdiff.text.segment
 from newsdiff.cli.app import app, main
+from newsdiff.cli.writer import DetailsFolder
 from newsdiff.corpus.discover import discover
 from newsdiff.corpus.engines import SerialEngine
 from newsdiff.corpus.run import read_reports, run
@@ -68,7 +69,7 @@ def test_a_saved_page_reads_the_same_article_everywhere(tmp_path: Path) -> None:
 
     details = tmp_path / "details"
     corpus = discover(str(tmp_path / "corpus"))
-    (record,) = list(run(corpus, SerialEngine(), details_dir=str(details)))
+    (record,) = list(run(corpus, SerialEngine(), save_details=DetailsFolder(str(details))))
     assert record.ok, record.error
     corpus_text = json.loads((details / "flood.json").read_text(encoding="utf-8"))["documents"][0][
         "text"
@@ -179,7 +180,9 @@ def test_a_lone_surrogate_is_one_error_row_in_corpus(tmp_path: Path) -> None:
     lines[3] = '{"cluster":"bad","id":2,"text":"x \\ud800 y."}'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     details = tmp_path / "details"
-    records = list(run(discover(str(path)), SerialEngine(), details_dir=str(details)))
+    records = list(
+        run(discover(str(path)), SerialEngine(), save_details=DetailsFolder(str(details)))
+    )
     assert [(r.cluster, r.ok) for r in records] == [("ok", True), ("bad", False)]
     assert "c.jsonl:4: field 'text' holds a lone surrogate U+D800" in (records[1].error or "")
 

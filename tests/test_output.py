@@ -58,3 +58,47 @@ def test_missing_folder_or_directory_target(tmp_path: Path) -> None:
         pass
     with pytest.raises(InputError, match="is a directory"), atomic_writer(tmp_path):
         pass
+
+
+def test_symlink_keeps_the_link_and_replaces_its_target(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("old", encoding="utf-8")
+    link = tmp_path / "out.json"
+    link.symlink_to("real.json")
+    with atomic_writer(link) as stream:
+        stream.write("new")
+    assert link.is_symlink() and os.readlink(link) == "real.json"
+    assert (tmp_path / "real.json").read_text(encoding="utf-8") == "new"
+    assert sorted(os.listdir(tmp_path)) == ["out.json", "real.json"]
+
+
+def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    link = tmp_path / "out.json"
+    link.symlink_to("made.json")
+    with atomic_writer(link) as stream:
+        stream.write("new")
+    assert link.is_symlink()
+    assert (tmp_path / "made.json").read_text(encoding="utf-8") == "new"
+
+
+def test_character_device_is_written_through_not_replaced(tmp_path: Path) -> None:
+    link = tmp_path / "null"
+    link.symlink_to(os.devnull)
+    with atomic_writer(os.devnull) as stream:
+        stream.write("gone")
+    with atomic_writer(link) as stream:
+        stream.write("gone")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode) and link.is_symlink()
+    with pytest.raises(InputError, match="No space left"), atomic_writer("/dev/full") as stream:
+        stream.write("x" * 100_000)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(InputError, match="not a regular file"), atomic_writer(path):
+            pass
+        assert stat.S_ISSOCK(path.lstat().st_mode)

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsdiff._version import __version__
 from newsdiff.cli import corpus as cli_corpus
-from newsdiff.cli.options import Encoding, MaxBytes, NoColor, Output, TextField
-from newsdiff.errors import ExitCode, NewsdiffError, UsageError
+from newsdiff.cli.options import CompareOptions, Encoding, MaxBytes, NoColor, Output, TextField
+from newsdiff.cli.shell import (
+    debug,
+    describe,
+    guarded,
+    silence_stdout,
+    stand_in_for_closed_streams,
+    use_color,
+)
+from newsdiff.errors import ExitCode, UsageError
 from newsdiff.render import formats
 from newsdiff.sources.files import DEFAULT_MAX_BYTES
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
+
+if TYPE_CHECKING:
+    from newsdiff.model import Document
 
 app = typer.Typer(
     name="newsdiff",
@@ -31,30 +40,6 @@ app = typer.Typer(
 EXIT_CODES_HELP = (
     "Exit codes: 0 success, 2 usage error, 3 input error (missing, unreadable, empty)."
 )
-
-
-def _fail(message: str, code: ExitCode) -> NoReturn:
-    """Print a one-line error on stderr and exit with the code."""
-    from newsdiff.render.escape import one_line
-
-    # Messages quote file names and input text: keep them on one line and inert.
-    sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
-    raise typer.Exit(int(code))
-
-
-def _stdout_gone() -> NoReturn:
-    """Stop quietly when the reader of stdout went away (`newsdiff ... | head`)."""
-    # Click would exit 1 here, which means "check failed"; a closed pipe is no failure.
-    # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(int(ExitCode.OK))
-
-
-def _debug() -> bool:
-    """Tell whether tracebacks were asked for (--debug or NEWSDIFF_DEBUG=1)."""
-    return os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0")
 
 
 def _version(value: bool) -> None:
@@ -77,13 +62,6 @@ def main_callback(
     """Compare news reports of one event sentence by sentence."""
     if debug:
         os.environ["NEWSDIFF_DEBUG"] = "1"
-
-
-def _use_color(no_color: bool) -> bool:
-    """Decide on color: off with --no-color, NO_COLOR, or when stdout is not a terminal."""
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -131,28 +109,29 @@ def compare(
     ] = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
-    try:
-        wanted = _signal_filter(signal_types)
-        _run_compare(
-            files,
-            output_format,
-            names,
-            encoding,
-            no_color,
-            width,
-            max_bytes,
-            output,
-            text_field,
-            max_sentences=max_sentences,
-            signal_filter=wanted,
+    with guarded():
+        opts = CompareOptions(
+            files=files,
+            output_format=output_format,
+            output=output,
+            text_field=text_field,
+            encoding=encoding,
+            no_color=no_color,
+            width=width,
+            max_bytes=max_bytes,
+            names=_check_names(names),
+            signal_filter=_signal_filter(signal_types),
             explain=explain,
+            max_sentences=max_sentences,
         )
-    except BrokenPipeError:
-        _stdout_gone()
-    except NewsdiffError as exc:
-        if _debug():
-            raise
-        _fail(str(exc), exc.exit_code)
+        _run_compare(opts)
+
+
+def _check_names(value: str | None) -> str | None:
+    """Return --names unchanged, or raise UsageError when it gives an empty name."""
+    if value is not None and any(not n.strip() for n in value.split(",")):
+        raise UsageError(f"--names {value!r} gives an empty name; each report needs one")
+    return value
 
 
 def _signal_filter(value: str | None) -> frozenset[str] | None:
@@ -171,36 +150,23 @@ def _signal_filter(value: str | None) -> frozenset[str] | None:
     return wanted
 
 
-def _run_compare(
-    files: list[str],
-    output_format: str,
-    names: str | None,
-    encoding: str | None,
-    no_color: bool,
-    width: int | None,
-    max_bytes: int,
-    output: str | None = None,
-    text_field: str = "text",
-    signal_filter: frozenset[str] | None = None,
-    explain: bool = False,
-    max_sentences: int = DEFAULT_MAX_SENTENCES,
-) -> None:
-    """Load, compare and render (errors propagate as NewsdiffError)."""
+def _documents(opts: CompareOptions) -> list[Document]:
+    """Read the reports named on the command line into uniquely named Documents."""
     from dataclasses import replace
 
-    from newsdiff import render
-    from newsdiff.api import Options, read
-    from newsdiff.api import compare as run
+    from newsdiff.api import read
 
-    renderer = render.get(output_format)
-    # A .jsonl input holds several reports, so counts are checked after reading.
+    files, names = opts.files, opts.names
+    # A .jsonl input holds several reports, so counts are checked after reading. Each
+    # report is split as it is read (api.read), so too many sentences stop the run before
+    # the rest of the reports are even loaded.
     docs = list(
         read(
             files,
-            encoding=encoding,
-            text_field=text_field,
-            max_bytes=max_bytes,
-            max_sentences=max_sentences,
+            encoding=opts.encoding,
+            text_field=opts.text_field,
+            max_bytes=opts.max_bytes,
+            max_sentences=opts.max_sentences,
         )
     )
     if len(docs) < 2:
@@ -212,19 +178,28 @@ def _run_compare(
         if len(set(labels)) != len(labels):
             raise UsageError("--names gives the same name twice; each report needs its own")
         docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
-    comparison = run(docs, Options(max_sentences=max_sentences))
-    options = render.RenderOptions(
-        color=_use_color(no_color), width=width, explain=explain, signal_filter=signal_filter
-    )
-    if output is not None and output != "-":
-        from newsdiff.cli.writer import atomic_writer
+    return docs
 
-        # A file gets no terminal colors; it is written whole or not at all.
-        with atomic_writer(output) as stream:
-            renderer(comparison, stream, replace(options, color=False))
-        return
-    renderer(comparison, sys.stdout, options)
-    sys.stdout.flush()
+
+def _run_compare(opts: CompareOptions) -> None:
+    """Load, compare and render (errors propagate as NewsdiffError)."""
+    from newsdiff import render
+    from newsdiff.api import Options
+    from newsdiff.api import compare as run
+    from newsdiff.cli.writer import output_stream
+
+    renderer = render.get(opts.output_format)
+    docs = _documents(opts)
+    comparison = run(docs, Options(max_sentences=opts.max_sentences))
+    options = render.RenderOptions(
+        color=use_color(opts.no_color, opts.output),
+        width=opts.width,
+        explain=opts.explain,
+        signal_filter=opts.signal_filter,
+    )
+    # A file gets no terminal colours; it is written whole or not at all (cli.writer).
+    with output_stream(opts.output) as stream:
+        renderer(comparison, stream, options)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -238,21 +213,16 @@ def segment(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print each report's sentences as JSON Lines: offsets, paragraph, boilerplate mark, text."""
-    try:
+    with guarded():
         from newsdiff.api import read
+        from newsdiff.cli.writer import output_stream
         from newsdiff.render.segments import write_segments
 
         docs = read(
             files, encoding=encoding, text_field=text_field, max_bytes=max_bytes, max_sentences=None
         )
-        write_segments(docs, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _stdout_gone()
-    except NewsdiffError as exc:
-        if _debug():
-            raise
-        _fail(str(exc), exc.exit_code)
+        with output_stream(None) as stream:
+            write_segments(docs, stream)
 
 
 cli_corpus.register(app)
@@ -262,6 +232,7 @@ def main() -> None:
     """Run the CLI (console-script entry point)."""
     from newsdiff.render.escape import one_line
 
+    stand_in_for_closed_streams()
     # click's exception base class: typer vendors click (typer._click) in recent versions,
     # so it is found from a public typer exception rather than imported by name.
     click_error: type[Exception] = next(
@@ -285,13 +256,12 @@ def main() -> None:
         sys.exit(int(getattr(err, "exit_code", ExitCode.USAGE)))
     except BrokenPipeError:
         # The reader went away (`newsdiff ... | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         sys.exit(int(ExitCode.OK))
     except KeyboardInterrupt:
         sys.exit(130)
     except MemoryError:
-        if _debug():
+        if debug():
             raise
         sys.stderr.write(
             "newsdiff: error: out of memory; compare fewer or shorter reports "
@@ -299,8 +269,13 @@ def main() -> None:
         )
         sys.exit(int(ExitCode.INPUT))
     except Exception as exc:
-        if _debug():
+        if debug():
             raise
+        described = describe(exc)
+        if described is not None:
+            # An OS or decode error outside a command (click writing its help, say).
+            sys.stderr.write(f"newsdiff: error: {one_line(described[0])}\n")
+            sys.exit(int(described[1]))
         sys.stderr.write(
             f"newsdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
             "(run with --debug for the traceback)\n"

@@ -6,18 +6,17 @@ writers and the comparison pipeline are imported when a command runs.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, NoReturn, TextIO
+from typing import Annotated, Any, Literal
 
 import typer
 
 from newsdiff.cli.options import Encoding, NoColor, Output, TextField
-from newsdiff.errors import ExitCode, NewsdiffError
+from newsdiff.cli.shell import guarded, use_color
+from newsdiff.errors import ExitCode
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 CORPUS_EPILOG = (
@@ -39,7 +38,11 @@ PathArg = Annotated[
 Workers = Annotated[
     int | None,
     typer.Option(
-        "--workers", "-w", min=1, help="Processes for --engine local (default: the CPU count)."
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes for --engine local (default: the CPU count; never more than twice "
+        "the CPU count or one per cluster, as more only cost memory).",
     ),
 ]
 Engine = Annotated[
@@ -96,74 +99,69 @@ class RunOptions:
     max_sentences: int = DEFAULT_MAX_SENTENCES
 
 
-def _fail(message: str, code: ExitCode) -> NoReturn:
-    """Print a one-line error on stderr and exit with the code."""
-    from newsdiff.render.escape import one_line
-
-    # Messages quote file names and input text: keep them on one line and inert.
-    sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
-    raise typer.Exit(int(code))
-
-
 def _note(message: str, quiet: bool) -> None:
     """Print a diagnostic line on stderr unless quiet."""
     if not quiet:
         sys.stderr.write(f"newsdiff: {message}\n")
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """Yield stdout, or the --output file (newline="" so CSV rows keep their \\n)."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        from newsdiff.errors import InputError
+@dataclass
+class RunResult:
+    """What a corpus or check run did; it decides the exit code (as black's Report does)."""
 
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    with fh:
-        yield fh
+    clusters: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> int:
+        """Return how many clusters were compared (corpus) or passed every rule (check)."""
+        return self.clusters - self.failed
+
+    @property
+    def return_code(self) -> ExitCode:
+        """Return 1 when any cluster failed, else 0."""
+        return ExitCode.FAILED if self.failed else ExitCode.OK
 
 
 def _stream(
     opts: RunOptions,
-    writers: dict[str, Any],
-    on_record: Callable[[Any], Any],
-) -> tuple[int, float]:
-    """Run every cluster, write each item as it comes; return (clusters, seconds)."""
+    kind: Literal["corpus", "check"],
+    judge: Callable[[Any], tuple[Any, bool]],
+) -> RunResult:
+    """Run every cluster, write each judged item as it comes; count those judged failed."""
+    from newsdiff import render
     from newsdiff.cli.progress import progress
+    from newsdiff.cli.writer import DetailsFolder, output_stream
     from newsdiff.corpus.discover import JsonlFields, discover
     from newsdiff.corpus.engines import make_engine
     from newsdiff.corpus.run import WorkerSettings, run, warm_up
-    from newsdiff.render.corpus import WriterOptions, name_width, pick
+    from newsdiff.render.corpus import name_width
 
-    factory = pick(writers, opts.output_format)
+    factory = render.factory(opts.output_format, kind)
     fields = JsonlFields(opts.cluster_field, opts.text_field, opts.id_field)
     corpus = discover(opts.path, fields)
-    color = (
-        not opts.no_color
-        and not os.environ.get("NO_COLOR")
-        and opts.output is None
-        and sys.stdout.isatty()
-    )
-    wopts = WriterOptions(color=color, name_width=name_width(corpus.names), title=opts.path)
+    color = use_color(opts.no_color, opts.output)
+    wopts = render.RenderOptions(color=color, name_width=name_width(corpus.names), title=opts.path)
     settings = WorkerSettings(encoding=opts.encoding, max_sentences=opts.max_sentences)
+    details = DetailsFolder(opts.details) if opts.details is not None else None
+    result = RunResult()
     t0 = time.perf_counter()
-    count = 0
     with (
-        make_engine(opts.engine, opts.workers, opts.scheduler, warm_up) as engine,
-        _output(opts.output) as out,
+        make_engine(opts.engine, opts.workers, opts.scheduler, warm_up, len(corpus)) as engine,
+        output_stream(opts.output) as out,
         progress(len(corpus), "clusters", sys.stderr, opts.quiet) as bar,
     ):
-        writer = factory(bar.stdout(out) if opts.output is None else out, wopts)
-        for record in run(corpus, engine, settings, opts.details):
-            writer.write(on_record(record))
+        writer = factory(bar.stdout(out), wopts)
+        for record in run(corpus, engine, settings, details):
+            item, ok = judge(record)
+            writer.write(item)
             bar.advance()
-            count += 1
+            result.clusters += 1
+            result.failed += not ok
         writer.close()
-    return count, time.perf_counter() - t0
+    result.seconds = time.perf_counter() - t0
+    return result
 
 
 def corpus(
@@ -185,27 +183,30 @@ def corpus(
     max_sentences: MaxSentences = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare every cluster of a corpus and print one summary row per cluster."""
-    from newsdiff.render.corpus import CORPUS_WRITERS
-
-    opts = RunOptions(
-        path, output_format, workers, engine, scheduler, cluster_field, text_field,
-        id_field, details, output, encoding, quiet, no_color, max_sentences,
-    )  # fmt: skip
-    failed = 0
-
-    def count_errors(record: Any) -> Any:
-        nonlocal failed
-        failed += record.error is not None
-        return record
-
-    try:
-        n, seconds = _stream(opts, CORPUS_WRITERS, count_errors)
-    except NewsdiffError as exc:
-        if os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0"):
-            raise
-        _fail(str(exc), exc.exit_code)
-    _note(f"{n} clusters in {seconds:.1f} s: {n - failed} compared, {failed} failed", quiet)
-    raise typer.Exit(int(ExitCode.FAILED if failed else ExitCode.OK))
+    with guarded():
+        opts = RunOptions(
+            path=path,
+            output_format=output_format,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            cluster_field=cluster_field,
+            text_field=text_field,
+            id_field=id_field,
+            details=details,
+            output=output,
+            encoding=encoding,
+            quiet=quiet,
+            no_color=no_color,
+            max_sentences=max_sentences,
+        )
+        result = _stream(opts, "corpus", lambda record: (record, record.error is None))
+    _note(
+        f"{result.clusters} clusters in {result.seconds:.1f} s: "
+        f"{result.passed} compared, {result.failed} failed",
+        quiet,
+    )
+    raise typer.Exit(int(result.return_code))
 
 
 def check(
@@ -254,42 +255,44 @@ def check(
 ) -> None:
     """Compare every cluster and apply rules; exit 1 if any cluster breaks one."""
     from newsdiff.corpus.rules import evaluate, resolve_rules
-    from newsdiff.render.check import CHECK_WRITERS
 
-    opts = RunOptions(
-        path, output_format, workers, engine, scheduler, cluster_field, text_field,
-        id_field, details, output, encoding, quiet, no_color, max_sentences,
-    )  # fmt: skip
-    failed = 0
-    try:
-        rules, source = resolve_rules(
-            {
-                "min-shared": min_shared,
-                "max-unique": max_unique,
-                "fail-on": fail_on,
-                "min-reports": min_reports,
-            },
-            config,
+    with guarded():
+        opts = RunOptions(
+            path=path,
+            output_format=output_format,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            cluster_field=cluster_field,
+            text_field=text_field,
+            id_field=id_field,
+            details=details,
+            output=output,
+            encoding=encoding,
+            quiet=quiet,
+            no_color=no_color,
+            max_sentences=max_sentences,
         )
+        given = {
+            "min-shared": min_shared,
+            "max-unique": max_unique,
+            "fail-on": fail_on,
+            "min-reports": min_reports,
+        }
+        rules, source = resolve_rules(given, config)
 
-        def judge(record: Any) -> Any:
-            nonlocal failed
-            result = evaluate(record, rules)
-            failed += not result.passed
-            return result
+        def judge(record: Any) -> tuple[Any, bool]:
+            verdict = evaluate(record, rules)
+            return verdict, verdict.passed
 
-        n, seconds = _stream(opts, CHECK_WRITERS, judge)
-    except NewsdiffError as exc:
-        if os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0"):
-            raise
-        _fail(str(exc), exc.exit_code)
+        result = _stream(opts, "check", judge)
     origin = f" from {source}" if source is not None else ""
     _note(
-        f"checked {n} clusters in {seconds:.1f} s ({rules.describe()}{origin}): "
-        f"{n - failed} passed, {failed} failed",
+        f"checked {result.clusters} clusters in {result.seconds:.1f} s "
+        f"({rules.describe()}{origin}): {result.passed} passed, {result.failed} failed",
         quiet,
     )
-    raise typer.Exit(int(ExitCode.FAILED if failed else ExitCode.OK))
+    raise typer.Exit(int(result.return_code))
 
 
 def register(app: typer.Typer) -> None:

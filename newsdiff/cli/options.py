@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
+
+from newsdiff.sources.files import DEFAULT_MAX_BYTES
+from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 Encoding = Annotated[
     str | None,
@@ -24,3 +28,22 @@ MaxBytes = Annotated[
     int,
     typer.Option("--max-bytes", min=1, max=1 << 40, help="Largest report accepted, in bytes."),
 ]
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What `newsdiff compare` was asked to do, as parsed from its command line."""
+
+    files: list[str]
+    output_format: str = "table"
+    output: str | None = None
+    text_field: str = "text"
+    # Comma-separated column names, one per report (checked non-empty by the command).
+    names: str | None = None
+    encoding: str | None = None
+    no_color: bool = False
+    width: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    signal_filter: frozenset[str] | None = None
+    explain: bool = False
+    max_sentences: int = DEFAULT_MAX_SENTENCES

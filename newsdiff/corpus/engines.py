@@ -12,9 +12,11 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 from types import TracebackType
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from newsdiff.errors import InputError, UsageError
 
@@ -28,10 +30,17 @@ WINDOW_PER_WORKER = 4
 ENGINES = ("local", "dask")
 
 
+# What an item gets when the worker computing it died (killed, out of memory): the item
+# and a reason in, a result out. Without one, a lost worker ends the run with InputError.
+Lost = Callable[[T, str], R]
+
+
 class Engine(Protocol):
     """Maps a picklable function over items; results come back in input order."""
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], lost: Lost[T, R] | None = None
+    ) -> Iterator[R]:
         """Yield fn(item) for each item, in order, with a bounded number in flight."""
         ...
 
@@ -75,8 +84,10 @@ class SerialEngine(_Closing):
     def __init__(self, initializer: Callable[[], None] | None = None) -> None:
         self._initializer = initializer
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Yield fn(item) for each item, in order."""
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], lost: Lost[T, R] | None = None
+    ) -> Iterator[R]:
+        """Yield fn(item) for each item, in order (no worker to lose: `lost` is unused)."""
         if self._initializer is not None:
             self._initializer()
             self._initializer = None
@@ -96,6 +107,17 @@ def _ordered_window(
         for item in islice(it, 1):
             pending.append(submit(item))
         yield value
+
+
+@dataclass
+class _Job(Generic[T, R]):
+    """One item in flight on a process pool."""
+
+    item: T
+    # None while held back: after a pool broke, the oldest item reruns alone first.
+    future: Future[R] | None
+    # Rerunning alone: if the pool breaks now, this item broke it.
+    alone: bool = False
 
 
 class ProcessEngine(_Closing):
@@ -121,17 +143,63 @@ class ProcessEngine(_Closing):
             )
         return self._pool
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Yield fn(item) for each item, in order, computed in worker processes."""
-        pool = self._executor()
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], lost: Lost[T, R] | None = None
+    ) -> Iterator[R]:
+        """Yield fn(item) for each item, in order, computed in worker processes.
 
-        def submit(item: T) -> Future[R]:
-            return pool.submit(fn, item)
+        A worker killed mid-item (kill -9, out of memory) breaks the whole pool and
+        every item in it. A new pool takes over: the oldest unfinished item reruns alone
+        (if the pool breaks again, that item broke it and gets `lost(item, reason)`),
+        then the others run again. So a one-off kill costs nothing but time, and one
+        poisonous item cannot stop the run.
+        """
+        it = iter(items)
+        window = self.workers * WINDOW_PER_WORKER
+        pending: deque[_Job[T, R]] = deque()
+        for item in islice(it, window):
+            pending.append(_Job(item, self._submit(fn, item)))
+        while pending:
+            job = pending[0]
+            assert job.future is not None
+            try:
+                value = job.future.result()
+            except BrokenProcessPool:
+                self._restart(pending)
+                if not job.alone:
+                    job.future, job.alone = self._submit(fn, job.item), True
+                    continue
+                reason = "its worker process died (killed, or out of memory)"
+                if lost is None:
+                    raise InputError(f"a worker process died: {reason}") from None
+                value = lost(job.item, reason)
+            pending.popleft()
+            for held in pending:
+                if held.future is None:
+                    held.future = self._submit(fn, held.item)
+            for item in islice(it, 1):
+                pending.append(_Job(item, self._submit(fn, item)))
+            yield value
 
-        def result(fut: Future[R]) -> R:
-            return fut.result()
+    def _submit(self, fn: Callable[[T], R], item: T) -> Future[R]:
+        """Submit one item; a pool that broke meanwhile gives a future that says so."""
+        try:
+            return self._executor().submit(fn, item)
+        except BrokenProcessPool as exc:
+            failed: Future[R] = Future()
+            failed.set_exception(exc)
+            return failed
 
-        return _ordered_window(submit, result, items, self.workers * WINDOW_PER_WORKER)
+    def _restart(self, pending: deque[_Job[T, R]]) -> None:
+        """Drop a broken pool (the next submit starts a new one); hold back unfinished jobs."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        for job in pending:
+            future = job.future
+            finished = future is not None and future.done() and not future.cancelled()
+            if future is not None and not (finished and future.exception() is None):
+                job.future = None  # its result died with the pool: run it again later
 
     def close(self) -> None:
         """Stop the worker processes, dropping clusters not started yet."""
@@ -163,16 +231,25 @@ class DaskEngine(_Closing):
         threads = sum(self._client.nthreads().values())
         self.workers = max(threads, 1)
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], lost: Lost[T, R] | None = None
+    ) -> Iterator[R]:
         """Yield fn(item) for each item, in order, computed on the Dask cluster."""
         client = self._client
 
-        def submit(item: T) -> Any:
+        def submit(item: T) -> tuple[T, Any]:
             # pure=False: two equal tasks are still two clusters, never deduplicated.
-            return client.submit(fn, item, pure=False)
+            return item, client.submit(fn, item, pure=False)
 
-        def result(fut: Any) -> R:
-            value: R = fut.result()
+        def result(job: tuple[T, Any]) -> R:
+            item, fut = job
+            try:
+                value: R = fut.result()
+            except Exception as exc:
+                # Dask retries a task whose worker died, then gives up with KilledWorker.
+                if lost is None or type(exc).__name__ != "KilledWorker":
+                    raise
+                value = lost(item, f"Dask gave up on it: {exc}")
             fut.release()
             return value
 
@@ -188,18 +265,23 @@ def make_engine(
     workers: int | None = None,
     scheduler: str | None = None,
     initializer: Callable[[], None] | None = None,
+    items: int | None = None,
 ) -> Engine:
     """Return the engine called `name`: "local" (processes on this machine) or "dask".
 
     `initializer` runs once per local worker before its first item (a picklable
     top-level function); Dask workers are long-lived and warm up on their first cluster.
+    Local workers are capped at what can help: twice the CPU count, one per item.
     """
     if name == "local":
         if scheduler is not None:
             raise UsageError("--scheduler only applies to --engine dask")
-        n = workers if workers is not None else (os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+        n = workers if workers is not None else cpus
         if n < 1:
             raise UsageError(f"--workers must be 1 or more, not {n}")
+        # Each process holds the pipeline's data (~70 MB): idle ones only cost memory.
+        n = min(n, 2 * cpus, max(items, 1) if items is not None else n)
         return SerialEngine(initializer) if n == 1 else ProcessEngine(n, initializer)
     if name == "dask":
         if workers is not None:

@@ -150,6 +150,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        # tomllib decodes the bytes itself and lets this through (e.g. a UTF-16 file).
+        raise UsageError(f"{path}: invalid TOML (not UTF-8 text)") from None
 
 
 def _tool_table(path: Path) -> dict[str, Any] | None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -219,36 +217,28 @@ def details_filename(cluster: str) -> str:
     return f"{safe}.json"
 
 
-def write_details(folder: str, cluster: str, text: str) -> None:
-    """Write one cluster's JSON into `folder` atomically (readers never see half a file)."""
-    target = os.path.join(folder, details_filename(cluster))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".newsdiff-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+# Where the details of each cluster go: (file name, newsdiff/1 JSON) in. The CLI passes
+# its one atomic file writer (newsdiff.cli.writer.DetailsFolder); the library writes no file.
+SaveDetails = Callable[[str, str], None]
+
+
+def lost_worker(task: ClusterTask, reason: str) -> Outcome:
+    """Return the outcome of a cluster whose worker process died under it."""
+    return Outcome(error_record(task, reason))
 
 
 def run(
     corpus: Corpus,
     engine: Engine,
     settings: WorkerSettings | None = None,
-    details_dir: str | None = None,
+    save_details: SaveDetails | None = None,
 ) -> Iterator[ClusterRecord]:
     """Compare every cluster and yield its record, in cluster order, as results arrive."""
     settings = settings or WorkerSettings()
-    if details_dir is not None:
-        try:
-            os.makedirs(details_dir, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"{details_dir}: cannot create ({exc.strerror or exc})") from None
+    if save_details is not None:
         settings = dataclasses.replace(settings, details=True)
     worker = functools.partial(process_cluster, settings=settings)
-    for outcome in engine.map(worker, corpus.tasks()):
-        if details_dir is not None and outcome.details is not None:
-            write_details(details_dir, outcome.record.cluster, outcome.details)
+    for outcome in engine.map(worker, corpus.tasks(), lost_worker):
+        if save_details is not None and outcome.details is not None:
+            save_details(details_filename(outcome.record.cluster), outcome.details)
         yield outcome.record

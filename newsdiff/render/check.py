@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.text import Text
 
 from newsdiff.corpus.records import CheckResult, Failure
-from newsdiff.render import RenderOptions, Writer, WriterFactory, register, writers
+from newsdiff.render import RenderOptions, Writer, register
 from newsdiff.render.corpus import Column, StreamTable
 from newsdiff.render.escape import csv_cell, gh_data, gh_property, json_dumps, xml_attr, xml_text
 from newsdiff.render.escape import one_line as visible
@@ -174,7 +174,3 @@ class CheckJunit(Writer[CheckResult]):
         self.body.close()
         out.write("  </testsuite>\n</testsuites>\n")
         super().close()
-
-
-# The name cli/corpus.py uses, kept while it moves to render.factory(name, "check").
-CHECK_WRITERS: dict[str, WriterFactory] = writers("check")

@@ -15,9 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdiff.corpus.records import ClusterRecord
-from newsdiff.errors import UsageError
 from newsdiff.model import KINDS, SIGNAL_TYPES
-from newsdiff.render import RenderOptions, Writer, WriterFactory, register, writers
+from newsdiff.render import RenderOptions, Writer, register
 from newsdiff.render.escape import csv_cell, json_dumps
 from newsdiff.render.escape import one_line as visible
 
@@ -234,16 +233,3 @@ class CorpusCsv(Writer[ClusterRecord]):
     def write(self, item: ClusterRecord) -> None:
         """Write the record's row."""
         self.csv.writerow(csv_row(item))
-
-
-# The names cli/corpus.py uses, kept while it moves to render.factory(name, output);
-# they are views of the one registry, not a second one.
-WriterOptions = RenderOptions
-CORPUS_WRITERS: dict[str, WriterFactory] = writers("corpus")
-
-
-def pick(formats: dict[str, WriterFactory], name: str) -> WriterFactory:
-    """Return the writer of a format, or raise UsageError naming the choices."""
-    if name not in formats:
-        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(formats)}")
-    return formats[name]

@@ -1,0 +1,132 @@
+"""What every command shares: one-line errors, the exit code of each failure, colour, std streams.
+
+This is the one place that maps errors to exit codes: newsdiff's own errors carry theirs,
+an OS or decode error the user's environment caused is an input error (3), a reader that
+went away (`newsdiff ... | head`) ends quietly with 0. Anything else is a bug (70, in main).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import sys
+from collections.abc import Iterator
+from typing import NoReturn, TextIO, cast
+
+import typer
+
+from newsdiff.errors import ExitCode, NewsdiffError
+
+# Errors of a write that found no room: disk full, quota, file too large, device error.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def debug() -> bool:
+    """Tell whether tracebacks were asked for (--debug or NEWSDIFF_DEBUG=1)."""
+    return os.environ.get("NEWSDIFF_DEBUG", "") not in ("", "0")
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    """Print a one-line error on stderr and exit with the code."""
+    from newsdiff.render.escape import one_line
+
+    # Messages quote file names and input text: keep them on one line and inert.
+    sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
+    raise typer.Exit(int(code))
+
+
+def use_color(no_color: bool, output: str | None = None) -> bool:
+    """Decide on colour: off with --no-color, NO_COLOR, a file output, or no terminal."""
+    if no_color or os.environ.get("NO_COLOR") or output not in (None, "-"):
+        return False
+    return sys.stdout.isatty()
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def describe(exc: BaseException) -> tuple[str, ExitCode] | None:
+    """Return the one-line message and exit code of a failure the user can fix, else None."""
+    if isinstance(exc, NewsdiffError):
+        return str(exc), exc.exit_code
+    if isinstance(exc, OSError):
+        # Disk full, a closed stream, permissions: the environment, not a bug.
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        if exc.filename is not None:
+            return f"{exc.filename}: {reason}", ExitCode.INPUT
+        if exc.errno in _FULL:
+            # Files are written by cli.writer, which names them: this is standard output.
+            return f"cannot write the output ({reason})", ExitCode.INPUT
+        return reason, ExitCode.INPUT
+    if isinstance(exc, UnicodeDecodeError):
+        return f"cannot decode input as {exc.encoding} ({exc.reason})", ExitCode.INPUT
+    return None
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """Run a command body: a known failure becomes one line on stderr and its exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        # Click would exit 1 here, which means "check failed"; a closed pipe is no failure.
+        silence_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
+    except (NewsdiffError, OSError, UnicodeDecodeError) as exc:
+        if debug():
+            raise
+        described = describe(exc)
+        assert described is not None
+        if isinstance(exc, OSError):
+            # Output that could not be written may still sit in stdout's buffer.
+            silence_stdout()
+        fail(*described)
+
+
+class _Closed(io.TextIOBase):
+    """Stands in for a standard stream the shell closed (`>&-`, `<&-`)."""
+
+    def __init__(self, what: str, quiet: bool = False) -> None:
+        self.what = what
+        self.quiet = quiet
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, f"standard {self.what} is closed")
+
+    def write(self, s: str) -> int:
+        """Fail as a closed descriptor does (quietly drop text when this is stderr)."""
+        if self.quiet:
+            return len(s)
+        raise self._closed()
+
+    def read(self, size: int | None = -1) -> str:
+        """Fail as a closed descriptor does."""
+        raise self._closed()
+
+    @property
+    def buffer(self) -> _Closed:
+        """Return itself: binary reads fail the same way."""
+        return self
+
+    def isatty(self) -> bool:
+        """Say no: nothing is there."""
+        return False
+
+    def flush(self) -> None:
+        """Do nothing (the final flush at exit must not fail)."""
+
+
+def stand_in_for_closed_streams() -> None:
+    """Replace a standard stream the shell closed, so using it is a clear error, not a crash."""
+    if sys.stdin is None:
+        sys.stdin = cast(TextIO, _Closed("input"))
+    if sys.stdout is None:
+        sys.stdout = cast(TextIO, _Closed("output"))
+    if sys.stderr is None:
+        sys.stderr = cast(TextIO, _Closed("error", quiet=True))
