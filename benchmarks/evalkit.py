@@ -488,6 +488,9 @@ class Measurement:
             f = self.sts.figures()
             for k in ("accuracy", "macro_f1", "spearman"):
                 out[f"sts.{k}"] = float(f[k])  # type: ignore[arg-type]
+            # Pairs people scored 5 say the same thing: any typed signal there is false.
+            score5 = signal_rates(self.sts)["score 5"]["any"]
+            out["sts.score5_signal_rate"] = float(score5)  # type: ignore[arg-type]
         return out
 
     def to_dict(self) -> dict[str, object]:
