@@ -109,13 +109,27 @@ def load_sts(data: Path = DATA, every: int = 1) -> list[StsPair]:
 
 
 @dataclass(frozen=True)
+class PSignal:
+    """A predicted signal: its type, the documents it compares, its (doc, sentence) evidence."""
+
+    type: str
+    docs: tuple[int, ...] = ()
+    evidence: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class PGroup:
-    """A predicted group: kind, similarity, (doc, sentence indices) members, signal types."""
+    """A predicted group: kind, similarity, (doc, sentence indices) members, signals."""
 
     kind: str
     similarity: float
     members: tuple[tuple[int, tuple[int, ...]], ...]
-    signals: tuple[str, ...] = ()
+    signals: tuple[PSignal, ...] = ()
+
+    @property
+    def signal_types(self) -> tuple[str, ...]:
+        """Return the type of each signal, in order."""
+        return tuple(s.type for s in self.signals)
 
 
 @dataclass(frozen=True)
@@ -298,7 +312,7 @@ def predict_sts(pair: StsPair, al: Alignment) -> StsPrediction:
         return StsPrediction("different", 0.0)
     group = al.groups[g]
     cls = {"shared": "same", "divergent": "overlap"}.get(group.kind, "different")
-    return StsPrediction(cls, float(group.similarity), group.signals)
+    return StsPrediction(cls, float(group.similarity), group.signal_types)
 
 
 def average_ranks(values: Sequence[float]) -> list[float]:
@@ -435,7 +449,14 @@ def newsdiff_system(options: newsdiff.Options | None = None) -> System:
                 g.kind,
                 float(g.similarity),
                 tuple(sorted((to_ours[m.doc], tuple(m.sentences)) for m in g.members)),
-                tuple(s.type for s in g.signals),
+                tuple(
+                    PSignal(
+                        s.type,
+                        tuple(to_ours[d] for d in s.docs),
+                        tuple((to_ours[e.doc], e.sentence) for e in s.evidence),
+                    )
+                    for s in g.signals
+                ),
             )
             for g in cmp.groups
         )
@@ -467,6 +488,9 @@ class Measurement:
             f = self.sts.figures()
             for k in ("accuracy", "macro_f1", "spearman"):
                 out[f"sts.{k}"] = float(f[k])  # type: ignore[arg-type]
+            # Pairs people scored 5 say the same thing: any typed signal there is false.
+            score5 = signal_rates(self.sts)["score 5"]["any"]
+            out["sts.score5_signal_rate"] = float(score5)  # type: ignore[arg-type]
         return out
 
     def to_dict(self) -> dict[str, object]:

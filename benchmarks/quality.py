@@ -1,8 +1,10 @@
 """Measure newsdiff's alignment quality beside simple baselines: `python benchmarks/quality.py`.
 
 Runs newsdiff (through the public `newsdiff.compare`, default options) and the baselines
-of benchmarks/README.md over ECB+ (event links, two similar events mixed; per cluster) and
-STS news (three-way agreement), all through the same metric code (benchmarks/evalkit.py).
+of benchmarks/README.md over ECB+ (event links, two similar events mixed; per cluster), STS
+news (three-way agreement) and the fact gold of ../shared/eval/facts (links, kinds, facts,
+typed signals, consistency), all through the same metric code (benchmarks/evalkit.py and
+benchmarks/factkit.py).
 Prints a table to stdout, progress to stderr, and writes every figure as JSON.
 
     python benchmarks/quality.py                 # the full benchmark
@@ -30,11 +32,19 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import baselines as bl  # noqa: E402
 from benchmarks import evalkit as ek  # noqa: E402
+from benchmarks import factkit as fk  # noqa: E402
 
 FLOORS = ROOT / "benchmarks" / "quality_floors.json"
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "quality.json"
 # Figures where lower is better; the gate pins a ceiling for these instead of a floor.
-LOWER_IS_BETTER = frozenset({"ecb_mixed.cross_event"})
+LOWER_IS_BETTER = frozenset(
+    {
+        "ecb_mixed.cross_event",
+        "sts.score5_signal_rate",
+        "facts.pair_links_changed",
+        "facts.absent_but_stated",
+    }
+)
 MARGIN = 0.01
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -49,6 +59,21 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sts.macro_f1", "mF1"),
     ("sts.spearman", "rho"),
 )
+
+# The fact gold's table: links, kinds, facts found, typed signals, consistency.
+FACT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("facts.link_precision", "P"),
+    ("facts.link_recall", "R"),
+    ("facts.link_f1", "F1"),
+    ("facts.kind_accuracy", "kind"),
+    ("facts.fact_recall", "factR"),
+    ("facts.signal_precision", "sigP"),
+    ("facts.signal_precision_any", "anyP"),
+    ("facts.signal_recall", "sigR"),
+    ("facts.pair_links_changed", "chg"),
+    ("facts.absent_but_stated", "absSt"),
+)
+SIGNAL_KEYS = frozenset(k for k, _ in FACT_COLUMNS if "signal" in k)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -79,6 +104,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--no-cluster", action="store_true", help="skip the per-cluster ECB+ runs")
     p.add_argument("--no-sts", action="store_true", help="skip STS news")
     p.add_argument("--no-ecb", action="store_true", help="skip ECB+")
+    p.add_argument(
+        "--facts",
+        help=f"the fact gold folder (default: ${fk.ENV}, else {fk.DEFAULT_FACTS})",
+    )
+    p.add_argument("--no-facts", action="store_true", help="skip the fact gold")
     p.add_argument(
         "--signals",
         action="store_true",
@@ -167,6 +197,58 @@ def signals_table(rates: dict[str, dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def facts_table(rows: list[tuple[str, dict[str, float], bool]]) -> str:
+    """Render the fact gold figures; systems that carry no signals get "-" for signals."""
+    name_w = max(len("system"), *(len(name) for name, _, _ in rows))
+    head = f"{'system':<{name_w}}  " + " ".join(f"{label:>5}" for _, label in FACT_COLUMNS)
+    lines = [head, "-" * len(head)]
+    for name, figs, signals in rows:
+        cells = [
+            fmt(None if k in SIGNAL_KEYS and not signals else figs.get(k)) for k, _ in FACT_COLUMNS
+        ]
+        lines.append(f"{name:<{name_w}}  " + " ".join(f"{c:>5}" for c in cells))
+    return "\n".join(lines)
+
+
+def per_type_table(fm: fk.FactMeasurement) -> str:
+    """Render typed signal precision and recall per type, then overall."""
+    per = fm.counts.per_type()
+    head = f"{'signal':<11} {'fired':>5} {'P':>5} {'anyP':>5} {'gold':>5} {'found':>5} {'R':>5}"
+    lines = [head, "-" * len(head)]
+    for t, r in per.items():
+        fired = int(r["signals"])
+        p, pa = (fmt(r["precision"]), fmt(r["precision_any"])) if fired else ("-", "-")
+        lines.append(
+            f"{t:<11} {fired:>5} {p:>5} {pa:>5} {r['divergences']:>5} {r['found']:>5} "
+            f"{fmt(r['recall']):>5}"
+        )
+    counts = fm.counts.to_dict()["counts"]
+    figs = fm.figures()
+    assert isinstance(counts, dict)
+    lines.append(
+        f"{'all typed':<11} {counts['signals']:>5} {fmt(figs['facts.signal_precision']):>5} "
+        f"{fmt(figs['facts.signal_precision_any']):>5} {counts['divergences']:>5} "
+        f"{counts['divergences_found']:>5} {fmt(figs['facts.signal_recall']):>5}"
+    )
+    return "\n".join(lines)
+
+
+def consistency_lines(fm: fk.FactMeasurement) -> str:
+    """Describe newsdiff's consistency between all-report and two-report runs."""
+    c = fm.consistency
+    if c is None:
+        return ""
+    f = c.figures()
+    return (
+        f"links between two reports: {c.links_all} in the three-report runs, {c.links_pair} "
+        f"in the two-report runs, {c.kept} in both: {c.changed} changed "
+        f"({f['facts.pair_links_changed']:.3f} of {c.links_all + c.links_pair - c.kept})\n"
+        f"a report missing from a group of 2+ reports: {c.absent} cases; in "
+        f"{c.absent_stated} ({f['facts.absent_but_stated']:.3f}) the gold says it states "
+        f"the group's fact elsewhere"
+    )
+
+
 def finite(obj: object) -> object:
     """Replace NaN and infinities (not valid JSON) by None, recursively."""
     if isinstance(obj, float) and not math.isfinite(obj):
@@ -192,7 +274,13 @@ def git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
-def pin(figures: dict[str, float], topics: list[int], sts_every: int, sts_pairs: int) -> None:
+def pin(
+    figures: dict[str, float],
+    topics: list[int],
+    sts_every: int,
+    sts_pairs: int,
+    fact_events: list[str],
+) -> None:
     """Write newsdiff's quick-subset figures as the gate's floors (and ceilings)."""
     # Round towards the lenient side so that re-running the same code never fails.
     floors = {k: math.floor(v * 1e4) / 1e4 for k, v in figures.items() if k not in LOWER_IS_BETTER}
@@ -203,7 +291,12 @@ def pin(figures: dict[str, float], topics: list[int], sts_every: int, sts_pairs:
         "its floor or rises more than `margin` above its ceiling. Re-pin deliberately, "
         "with the reason in the commit message.",
         "pinned_at": git_commit(),
-        "subset": {"topics": topics, "sts_every": sts_every, "sts_pairs": sts_pairs},
+        "subset": {
+            "topics": topics,
+            "sts_every": sts_every,
+            "sts_pairs": sts_pairs,
+            "fact_events": fact_events,
+        },
         "margin": MARGIN,
         "floors": dict(sorted(floors.items())),
         "ceilings": dict(sorted(ceilings.items())),
@@ -228,6 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         or args.no_cluster
         or args.no_sts
         or args.no_ecb
+        or args.no_facts
         or "newsdiff" not in keys
     ):
         note("error: --pin pins the gate's subset: use it with --quick alone")
@@ -252,8 +346,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     topics = {} if args.no_ecb else {t: all_topics[t] for t in sorted(wanted)}
     sts_every = args.sts_every or (ek.QUICK_STS_EVERY if args.quick else 1)
     pairs = [] if args.no_sts else ek.load_sts(every=sts_every)
+    fact_root = fk.facts_dir(args.facts)
+    events: list[fk.FactEvent] = []
+    if not args.no_facts:
+        if fact_root.is_dir():
+            events = fk.load_facts(fact_root)
+        elif args.facts or args.pin:
+            note(f"error: no fact gold at {fact_root}")
+            return 2
     note(
-        f"data: {len(topics)} ECB+ topics, {len(pairs)} STS pairs "
+        f"data: {len(topics)} ECB+ topics, {len(pairs)} STS pairs, {len(events)} fact events "
         f"(loaded in {time.perf_counter() - t_load:.1f}s)"
     )
 
@@ -273,8 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             systems.append((b.key, b.name, b, b.similarity is not None))
 
     rows: list[tuple[str, dict[str, float], float]] = []
+    fact_rows: list[tuple[str, dict[str, float], bool]] = []
     results: dict[str, object] = {}
     nd_measure: ek.Measurement | None = None
+    nd_facts: fk.FactMeasurement | None = None
     t_all = time.perf_counter()
     for key, name, system, with_sts in systems:
         t0 = time.perf_counter()
@@ -285,11 +389,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_cluster=not args.no_cluster,
             progress=prefixed(progress, name),
         )
+        fm = None
+        if events:
+            fm = fk.measure_facts(system, events, progress=prefixed(progress, name))
+            # Only newsdiff carries signals; the baselines' signal figures are not shown.
+            fact_rows.append((name, fm.figures(), key == "newsdiff"))
         secs = time.perf_counter() - t0
         rows.append((name, m.figures(), secs))
         results[key] = {"name": name, **m.to_dict(), "seconds_total": secs}
+        if fm is not None:
+            results[key]["facts"] = fm.to_dict()  # type: ignore[index]
         if key == "newsdiff":
-            nd_measure = m
+            nd_measure, nd_facts = m, fm
     total = time.perf_counter() - t_all
 
     print(table(rows))
@@ -297,10 +408,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nECB+: {len(topics)} topics; STS news: {len(pairs)} pairs; baselines split "
         f"sentences with {seg_name}; {total:.1f}s in all."
     )
+    if events:
+        print(f"\nFact gold ({len(events)} three-outlet events, {fact_root}):")
+        print(facts_table(fact_rows))
+        print(
+            "P/R/F1: links; kind: kind accuracy; factR: facts found; sigP/anyP/sigR: typed "
+            "signal precision (any-type) and recall;\nchg: share of two-report links that "
+            "change with the third report; absSt: share of absent reports that state the fact"
+        )
+    elif not args.no_facts:
+        print(
+            f"\nFact gold: skipped, no folder at {fact_root} (CI has ../shared/eval/facts "
+            f"beside the clone; elsewhere set {fk.ENV} or --facts)."
+        )
+    if nd_facts is not None:
+        print("\nnewsdiff typed signals on the fact gold:")
+        print(per_type_table(nd_facts))
+        print("\nnewsdiff consistency (all reports vs each pair alone):")
+        print(consistency_lines(nd_facts))
     rates = None
     if nd_measure is not None and nd_measure.sts is not None:
         rates = ek.signal_rates(nd_measure.sts)
         fired = any(b["rates"] for b in rates.values())
+        score5 = rates["score 5"]
+        print(
+            f"\nnewsdiff typed-signal firing rate on STS pairs scored 5: {score5['any']:.3f} "
+            f"({score5['pairs']} pairs)"
+        )
         if fired or args.signals:
             print("\nnewsdiff signal firing rates on STS news (share of pairs):")
             print(signals_table(rates))
@@ -317,6 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "topics": sorted(topics),
             "sts_every": sts_every,
             "sts_pairs": len(pairs),
+            "fact_events": [e.name for e in events],
         },
         "baseline_segmenter": seg_name,
         "seconds": total,
@@ -326,8 +461,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = json.dumps(finite(doc), indent=2, allow_nan=False) + "\n"
     args.json.write_text(text, encoding="utf-8")
     note(f"wrote {args.json}")
-    if args.pin and nd_measure is not None:
-        pin(nd_measure.figures(), sorted(topics), sts_every, len(pairs))
+    if args.pin and nd_measure is not None and nd_facts is not None:
+        figures = {**nd_measure.figures(), **nd_facts.figures()}
+        pin(figures, sorted(topics), sts_every, len(pairs), [e.name for e in events])
     return 0
 
 

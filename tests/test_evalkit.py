@@ -96,7 +96,7 @@ def test_predict_sts_reads_the_group_holding_both() -> None:
     spans = (((0, 7),), ((0, 5),))
     shared = ek.Alignment(spans, (ek.PGroup("shared", 0.9, ((0, (0,)), (1, (0,))), ()),))
     divergent = ek.Alignment(
-        spans, (ek.PGroup("divergent", 0.6, ((0, (0,)), (1, (0,))), ("number",)),)
+        spans, (ek.PGroup("divergent", 0.6, ((0, (0,)), (1, (0,))), (ek.PSignal("number"),)),)
     )
     apart = ek.Alignment(
         spans, (ek.PGroup("unique", 1.0, ((0, (0,)),)), ek.PGroup("unique", 1.0, ((1, (0,)),)))

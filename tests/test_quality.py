@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import factkit as fk
 from benchmarks import quality
 
 
@@ -38,7 +39,9 @@ def test_tiny_run_prints_a_table_and_writes_json(
         "sts.accuracy",
         "sts.macro_f1",
         "sts.spearman",
+        "sts.score5_signal_rate",
     }
+    assert "typed-signal firing rate on STS pairs scored 5" in captured.out
     assert set(nd["signals"]) == {"score 5", "score 2-4"}
     # Link everything cannot rank STS pairs, so it has ECB+ figures only.
     assert "sts" not in doc["systems"]["all"]
@@ -60,3 +63,44 @@ def test_bad_options_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str])
     assert quality.main([*argv, "-q"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_fact_gold_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Check the fact gold's table, per-type signals and consistency, or the skip line."""
+    out = tmp_path / "q.json"
+    argv = ["--no-ecb", "--no-sts", "--systems", "newsdiff,tfidf", "--json", str(out), "-q"]
+    assert quality.main(argv) == 0
+    text = capsys.readouterr().out
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    if not fk.facts_dir().is_dir():
+        assert "Fact gold: skipped, no folder at" in text
+        assert "facts" not in doc["systems"]["newsdiff"]
+        return
+    assert "newsdiff typed signals on the fact gold:" in text
+    assert "links between two reports:" in text
+    facts = doc["systems"]["newsdiff"]["facts"]
+    assert set(facts["figures"]) == set(fk.FactCounts().figures()) | set(fk.Consistency().figures())
+    assert list(facts["per_type"]) == list(fk.TYPED)
+    # The baseline carries no signals: its signal columns read "-".
+    row = text.split("Fact gold (")[1].split("\n")[4]
+    assert row.startswith("tf-idf")
+    assert row.split()[-5:-2] == ["-", "-", "-"]
+
+
+def test_missing_fact_gold_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Check --facts naming no folder exits 2 with one line."""
+    argv = ["--no-ecb", "--no-sts", "--facts", str(tmp_path / "none"), "-q"]
+    assert quality.main(argv) == 2
+    assert capsys.readouterr().err.startswith("error: no fact gold at")
+
+
+def test_without_the_fact_gold_the_run_says_it_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check an absent default folder is skipped with a clear line, not an error."""
+    monkeypatch.setenv(fk.ENV, str(tmp_path / "none"))
+    argv = ["--no-ecb", "--no-sts", "--systems", "tfidf", "--json", str(tmp_path / "q.json")]
+    assert quality.main([*argv, "-q"]) == 0
+    assert "Fact gold: skipped, no folder at" in capsys.readouterr().out
