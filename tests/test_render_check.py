@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from newsdiff import render
-from newsdiff.corpus.records import CheckResult, ClusterRecord, Failure
 from newsdiff.errors import UsageError
+from newsdiff.records import CheckResult, ClusterRecord, Failure
 from newsdiff.render import RenderOptions, Writer
 
 

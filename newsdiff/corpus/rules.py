@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from newsdiff.corpus.records import CheckResult, ClusterRecord, Failure
 from newsdiff.errors import UsageError
 from newsdiff.model import SIGNAL_TYPES
+from newsdiff.records import CheckResult, ClusterRecord, Failure
 
 # Rule names as written on the command line and in config files.
 RULE_KEYS = ("min-shared", "max-unique", "fail-on", "min-reports")

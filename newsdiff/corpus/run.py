@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.corpus.discover import ClusterTask, Corpus
-from newsdiff.corpus.records import ClusterRecord
 from newsdiff.errors import InputError, NewsdiffError
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
+from newsdiff.records import ClusterRecord
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from rich.text import Text
 
-from newsdiff.corpus.records import CheckResult, Failure
+from newsdiff.records import CheckResult, Failure
 from newsdiff.render import RenderOptions, Writer, register
 from newsdiff.render.corpus import Column, StreamTable
 from newsdiff.render.escape import csv_cell, gh_data, gh_property, json_dumps, xml_attr, xml_text

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.corpus.records import ClusterRecord
 from newsdiff.model import KINDS, SIGNAL_TYPES
+from newsdiff.records import ClusterRecord
 from newsdiff.render import RenderOptions, Writer, register
 from newsdiff.render.escape import csv_cell, json_dumps
 from newsdiff.render.escape import one_line as visible

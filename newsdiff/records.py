@@ -1,7 +1,7 @@
-"""What corpus and check runs produce per cluster: records and verdicts, read by render/.
+"""What corpus and check runs produce per cluster: records and verdicts.
 
-Kept apart from corpus/run.py (which runs the pipeline and imports render/ to write the
-details) so that render/ can import these types without an import loop.
+Data beside model.py, below every layer: corpus/ makes them and render/ paints them, so
+neither imports the other's package for them.
 """
 
 from __future__ import annotations
