@@ -39,7 +39,7 @@ CASES = {
     "many200": "200 reports of 10 similar sentences each (2,000), rendered as JSON",
     "many500": "500 reports of 10 similar sentences each (5,000, the default limit), JSON",
     "tiny5000": "5,000 reports of one such sentence each (story clustering: reports squared)",
-    "wide32": "32 reports of 156 such sentences (4,992): groups of 32, every pair signalled",
+    "wide24": "24 reports of 208 such sentences (4,992): groups of 24, every pair signalled",
     "fact500": "one fact in 500 one-sentence reports, 50 wordings (signals of one big group)",
 }
 

@@ -1,4 +1,4 @@
-"""The bound on a group's signal pairs: all pairs up to 32 members, representatives past it."""
+"""The bound on a group's signal pairs: all pairs up to 24 members, representatives past it."""
 
 from __future__ import annotations
 
@@ -105,22 +105,22 @@ def test_small_groups_compare_every_pair(texts: list[str]) -> None:
 
 
 def test_the_switch_sits_at_pairwise_max(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Check 32 members make all 496 pairs, and 33 only those with the 16 representatives."""
-    assert (sig.PAIRWISE_MAX, sig.REPRESENTATIVES) == (32, 16)
+    """Check 24 members make all 276 pairs, and 25 only those with the 12 representatives."""
+    assert (sig.PAIRWISE_MAX, sig.REPRESENTATIVES) == (24, 12)
     seen = _count_pairs(monkeypatch)
-    all_pairs = _documents([STORM.format(day="Monday", n=n) for n in range(32)])
+    all_pairs = _documents([STORM.format(day="Monday", n=n) for n in range(24)])
     sig.detect(all_pairs, _whole(all_pairs))
-    assert len(seen) == 32 * 31 // 2
+    assert len(seen) == 24 * 23 // 2
     seen.clear()
-    bounded = _documents([STORM.format(day="Monday", n=n) for n in range(33)])
+    bounded = _documents([STORM.format(day="Monday", n=n) for n in range(25)])
     sig.detect(bounded, _whole(bounded))
-    # The 120 pairs among the 16 representatives, and each of the other 17 with the 16.
-    assert len(seen) == 16 * 15 // 2 + 17 * 16
+    # The 66 pairs among the 12 representatives, and each of the other 13 with the 12.
+    assert len(seen) == 12 * 11 // 2 + 13 * 12
     assert len(set(seen)) == len(seen), "a pair was compared twice"
 
 
 def test_a_fact_in_many_reports_costs_linear_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Check 300 reports of one fact make at most 16 pair checks each, not 300 x 299 / 2."""
+    """Check 300 reports of one fact make at most 12 pair checks each, not 300 x 299 / 2."""
     seen = _count_pairs(monkeypatch)
     texts = [STORM.format(day="Monday", n=n) for n in range(300)]
     docs = _documents(texts)

@@ -21,14 +21,14 @@ from newsdiff.signals.context import Context, View, view
 __all__ = ["PAIRWISE_MAX", "REPRESENTATIVES", "Context", "detect"]
 
 # Up to this many members every pair of a group is compared: a member then has at most
-# 15.5 pair checks on average, and real clusters (the ECB+ ones hold up to 22 reports)
-# get every pair. Past it each member is compared with REPRESENTATIVES members of
-# distinct wording, so a member has at most 16 pair checks in either regime and a
-# comparison at most 16 per sentence (80,000 at the default 5,000 sentences). Without
-# it 500 near-copies of one fact made 124,750 checks and as many signals per group:
-# more than 4 GB for 500 reports of 10 sentences.
-PAIRWISE_MAX = 32
-REPRESENTATIVES = 16
+# 11.5 pair checks on average, and the clusters of real news compared at once get every
+# pair (the ECB+ clusters hold up to 22 reports). Past it each member is compared with
+# REPRESENTATIVES members of distinct wording, so a member has at most 12 pair checks in
+# either regime and a comparison at most 12 per sentence (60,000 at the default limit of
+# 5,000 sentences). Without it 500 near-copies of one fact made 124,750 checks and as
+# many signals per group: more than 4 GB for 500 reports of 10 sentences.
+PAIRWISE_MAX = 24
+REPRESENTATIVES = 12
 
 _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
     number.detect,
