@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
-from typing import Any
 
-from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
+from newsdiff.model import SIGNAL_TYPES, Document, Evidence, Member, Signal
 from newsdiff.signals import entity, lexical, negation, number, quote
 from newsdiff.signals.context import Context, View, view
 
@@ -41,27 +40,32 @@ _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
 )
 
 
+_Key = tuple[str, tuple[tuple[str, ...], ...]]
+
+
 def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     """Merge signals of one type and detail found in several pairs; sort them."""
     # Per key: the last detail seen, and the documents and evidence of every pair, gathered
     # in sets (not re-copied tuples: one tone word in 500 reports is thousands of pairs).
-    merged: dict[tuple[str, tuple[tuple[str, ...], ...]], tuple[Signal, set[int], set[Any]]] = {}
+    merged: dict[
+        tuple[str, tuple[tuple[str, ...], ...]], tuple[Signal, set[int], set[Evidence]]
+    ] = {}
     for s in signals:
         # "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2 are one
         # difference among three reports: merge on the unordered sides of each part.
         parts = s.detail.lower().split("; ")
         key = (s.type, tuple(tuple(sorted(p.split(" vs "))) for p in parts))
         if key in merged:
-            _, docs, ev = merged[key]
+            _, docs, seen = merged[key]
             docs.update(s.docs)
-            ev.update(s.evidence)
-            merged[key] = (s, docs, ev)
+            seen.update(s.evidence)
+            merged[key] = (s, docs, seen)
         else:
             merged[key] = (s, set(s.docs), set(s.evidence))
     out = []
     for s, docs, evs in merged.values():
-        ev = tuple(sorted(evs, key=lambda e: (e.doc, e.start, e.end)))
-        out.append(Signal(s.type, s.detail, tuple(sorted(docs)), ev))
+        ordered = tuple(sorted(evs, key=lambda e: (e.doc, e.start, e.end)))
+        out.append(Signal(s.type, s.detail, tuple(sorted(docs)), ordered))
     rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
