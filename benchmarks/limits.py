@@ -39,6 +39,8 @@ CASES = {
     "many200": "200 reports of 10 similar sentences each (2,000), rendered as JSON",
     "many500": "500 reports of 10 similar sentences each (5,000, the default limit), JSON",
     "tiny5000": "5,000 reports of one such sentence each (story clustering: reports squared)",
+    "wide24": "24 reports of 208 such sentences (4,992): groups of 24, every pair signalled",
+    "fact500": "one fact in 500 one-sentence reports, 50 wordings (signals of one big group)",
 }
 
 # The adversarial shapes of issue 16 (near-copies at scale, many small similar reports).
@@ -80,6 +82,11 @@ def _docs(case: str) -> tuple[list[tuple[str, str]], int | None]:
         return near_copies(int(case[4:]), 10), None
     if case.startswith("tiny"):
         return near_copies(int(case[4:]), 1), None
+    if case.startswith("wide"):
+        return near_copies(int(case[4:]), 5000 // int(case[4:])), None
+    if case.startswith("fact"):
+        # One fact, reported by every report; the wire copies repeat one of 50 wordings.
+        return [(f"r{r:03d}", STORM.format(n=r % 50, k=7)) for r in range(int(case[4:]))], None
     if case.startswith("worst"):
         half = int(case[5:]) // 2
         a = " ".join(f"NASA said item {i} rose." for i in range(half))
@@ -97,9 +104,9 @@ def _skip_classify() -> dict[str, int]:
 
     seen = {"groups": 0}
 
-    def count(documents: Any, raw: Any, *args: Any) -> tuple[()]:
+    def count(documents: Any, raw: Any, *args: Any, **kwargs: Any) -> Any:
         seen["groups"] = len(raw)
-        return ()
+        return newsdiff.classify.Classified((), 0.0)
 
     newsdiff.classify.classify = count  # type: ignore[assignment]
     return seen
@@ -123,7 +130,7 @@ def child(case: str, cap_gb: float, align_only: bool) -> None:
         result = f"{groups} groups, {sum(len(d.sentences) for d in c.documents)} sentences"
         if seen:
             result += " (aligned only)"
-        elif case.startswith("many"):
+        elif case.startswith(("many", "tiny", "fact", "wide")):
             # As `newsdiff compare r*.txt -f json`: the pairwise signals are most of it.
             import io
 

@@ -1,7 +1,8 @@
 """Divergence signals: say why aligned sentences of different reports differ, with evidence.
 
-`detect` compares every pair of a group's members and returns typed signals (number, quote,
-attribution, hedge, negation, entity, tone). Each detector prefers silence to a guess: two
+`detect` compares every pair of a group's members (past `PAIRWISE_MAX` members, each member
+with `REPRESENTATIVES` others of distinct wording) and returns typed signals (number,
+quote, attribution, hedge, negation, entity, tone). Each detector prefers silence to a guess: two
 sentences that say the same thing in other words, spelling, punctuation, quote style, word
 order or with an acronym spelled out carry no signal. One module per signal; the word lists
 are in newsdiff/data/lexicons/.
@@ -9,14 +10,24 @@ are in newsdiff/data/lexicons/.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
 
-from newsdiff.model import SIGNAL_TYPES, Document, Member, Signal
+from newsdiff.model import SIGNAL_TYPES, Document, Evidence, Member, Signal
 from newsdiff.signals import entity, lexical, negation, number, quote
 from newsdiff.signals.context import Context, View, view
 
-__all__ = ["Context", "detect"]
+__all__ = ["PAIRWISE_MAX", "REPRESENTATIVES", "Context", "detect"]
+
+# Up to this many members every pair of a group is compared: a member then has at most
+# 11.5 pair checks on average, and the clusters of real news compared at once get every
+# pair (the ECB+ clusters hold up to 22 reports). Past it each member is compared with
+# REPRESENTATIVES members of distinct wording, so a member has at most 12 pair checks in
+# either regime and a comparison at most 12 per sentence (60,000 at the default limit of
+# 5,000 sentences). Without it 500 near-copies of one fact made 124,750 checks and as
+# many signals per group: more than 4 GB for 500 reports of 10 sentences.
+PAIRWISE_MAX = 24
+REPRESENTATIVES = 12
 
 _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
     number.detect,
@@ -29,24 +40,32 @@ _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
 )
 
 
+_Key = tuple[str, tuple[tuple[str, ...], ...]]
+
+
 def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     """Merge signals of one type and detail found in several pairs; sort them."""
-    merged: dict[tuple[str, tuple[tuple[str, ...], ...]], Signal] = {}
+    # Per key: the last detail seen, and the documents and evidence of every pair, gathered
+    # in sets (not re-copied tuples: one tone word in 500 reports is thousands of pairs).
+    merged: dict[
+        tuple[str, tuple[tuple[str, ...], ...]], tuple[Signal, set[int], set[Evidence]]
+    ] = {}
     for s in signals:
         # "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2 are one
         # difference among three reports: merge on the unordered sides of each part.
         parts = s.detail.lower().split("; ")
         key = (s.type, tuple(tuple(sorted(p.split(" vs "))) for p in parts))
         if key in merged:
-            old = merged[key]
-            docs = tuple(sorted(set(old.docs) | set(s.docs)))
-            merged[key] = Signal(s.type, s.detail, docs, (*old.evidence, *s.evidence))
+            _, docs, seen = merged[key]
+            docs.update(s.docs)
+            seen.update(s.evidence)
+            merged[key] = (s, docs, seen)
         else:
-            merged[key] = s
+            merged[key] = (s, set(s.docs), set(s.evidence))
     out = []
-    for s in merged.values():
-        ev = tuple(sorted(set(s.evidence), key=lambda e: (e.doc, e.start, e.end)))
-        out.append(Signal(s.type, s.detail, tuple(sorted(set(s.docs))), ev))
+    for s, docs, evs in merged.values():
+        ordered = tuple(sorted(evs, key=lambda e: (e.doc, e.start, e.end)))
+        out.append(Signal(s.type, s.detail, tuple(sorted(docs)), ordered))
     rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
@@ -54,6 +73,32 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
         return (rank.get(s.type, len(rank)), s.docs, where, s.detail)
 
     return tuple(sorted(out, key=order))
+
+
+def _pairs(views: Sequence[View]) -> Iterator[tuple[View, View]]:
+    """Yield the pairs of members to compare, each in the canonical order of `views`.
+
+    Every pair up to PAIRWISE_MAX members; past it each member with each representative:
+    the first REPRESENTATIVES members with words, one per distinct wording (a member
+    worded as an earlier one has no signal against it, so a copy is no new viewpoint).
+    """
+    if len(views) <= PAIRWISE_MAX:
+        yield from combinations(views, 2)
+        return
+    reps: list[int] = []
+    wordings: set[tuple[str, ...]] = set()
+    for i, v in enumerate(views):
+        if v.toks and v.norms not in wordings:
+            wordings.add(v.norms)
+            reps.append(i)
+            if len(reps) == REPRESENTATIVES:
+                break
+    # Generated one at a time in member order, each pair once: never a list of all pairs.
+    for i in range(len(views)):
+        for r in reps:
+            if r == i or (r < i and i in reps):
+                continue  # itself, or a pair of representatives already yielded
+            yield (views[i], views[r]) if i < r else (views[r], views[i])
 
 
 def detect(
@@ -74,7 +119,7 @@ def detect(
     ordered = sorted(members, key=lambda m: (context.rank(m.doc), m.doc))
     views = [view(context, m) for m in ordered]
     found: list[Signal] = []
-    for a, b in combinations(views, 2):
+    for a, b in _pairs(views):
         if not a.toks or not b.toks or a.norms == b.norms:
             continue  # nothing to tell apart (wire copies repeat sentences word for word)
         for detector in _DETECTORS:

@@ -110,6 +110,7 @@ class Context:
         self._names: dict[int, frozenset[str]] = {}
         self._all: dict[int, quotes.Words] = {}
         self._starts: dict[int, list[int]] = {}
+        self._bounds: dict[int, list[tuple[int, int]]] = {}
         self._rank: dict[int, int] = {}
 
     def quotations(self, doc: int) -> tuple[quotes.Quote, ...]:
@@ -145,6 +146,12 @@ class Context:
             self._all[doc] = quotes.Words(self.sentence_words.all_words(self.documents[doc]))
         return self._all[doc]
 
+    def bounds(self, doc: int) -> list[tuple[int, int]]:
+        """Return the spans of a document's sentences (found once, not once per member)."""
+        if doc not in self._bounds:
+            self._bounds[doc] = spans(self.documents[doc])
+        return self._bounds[doc]
+
     def starts(self, doc: int) -> list[int]:
         """Return the start offsets of a document's sentences."""
         if doc not in self._starts:
@@ -166,7 +173,9 @@ class Context:
 def view(context: Context, member: Member) -> View:
     """Collect one member's words."""
     document = context.documents[member.doc]
-    bounds = spans(document)
+    # Cached: a report of 2,500 sentences is a member of 2,500 groups, and listing its
+    # spans for each made the views quadratic in the sentences.
+    bounds = context.bounds(member.doc)
     words = context.words(member.doc)
     toks: list[Token] = []
     initial: list[bool] = []
