@@ -37,9 +37,25 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def use_color(no_color: bool, output: str | None = None) -> bool:
-    """Decide on colour: off with --no-color, NO_COLOR, a file output, or no terminal."""
-    if no_color or os.environ.get("NO_COLOR") or output not in (None, "-"):
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_color(no_color: bool, output: str | None = None, mode: str = "auto") -> bool:
+    """Decide on colour: --color always/never first, then NO_COLOR, FORCE_COLOR, a terminal.
+
+    `--color always` keeps colour through a pipe (`| less -R`) and into a file; in auto mode
+    a non-empty NO_COLOR turns it off (no-color.org), a FORCE_COLOR other than 0 or
+    false turns it on, and otherwise only a terminal on stdout gets colour.
+    """
+    if mode == "always":
+        return True
+    if no_color or mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None and force.strip().lower() not in ("0", "false", "no"):
+        # FORCE_COLOR= (empty) means "on" for Node and chalk too.
+        return True
+    if output not in (None, "-"):
         return False
     return sys.stdout.isatty()
 

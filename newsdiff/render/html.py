@@ -7,7 +7,7 @@ from typing import TextIO
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Group, Signal
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import html_attr, html_text
-from newsdiff.render.view import coverage_text, member_pieces, visible_groups
+from newsdiff.render.view import coverage_text, filtered, member_pieces, visible_groups
 
 _KIND_HELP = {
     "shared": "same fact, same substance",
@@ -243,7 +243,7 @@ def render_html(comparison: Comparison, stream: TextIO, options: RenderOptions) 
     out.extend(_summary(comparison))
     out.extend(_legend())
     out.append('<main aria-labelledby="groups-h">')
-    shown = f" ({len(groups)} of {len(comparison.groups)})" if options.signal_filter else ""
+    shown = f" ({len(groups)} of {len(comparison.groups)})" if filtered(options) else ""
     out.append(f'<h2 id="groups-h">Groups{shown}</h2>')
     out.append('<div class="cols colhead" aria-hidden="true">')
     out.extend(f"<div>{_e(doc.id)}</div>" for doc in comparison.documents)

@@ -7,6 +7,8 @@ Differing words are underlined in colour, or wrapped in wdiff-style marks withou
 
 from __future__ import annotations
 
+import io
+import re
 from typing import TextIO
 
 from rich import box
@@ -39,6 +41,9 @@ MARK_OTHER = ("{+", "+}")
 # offsets of highlights: rich drops "\r" and expands tabs (which shifted the highlights
 # and glued words together) and passed U+2028/U+2029 to the terminal raw.
 _SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029", " "))
+
+
+_TRAILING = re.compile(" +\n")
 
 
 class _Console(Console):
@@ -87,11 +92,10 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     return text
 
 
-def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Text:
-    """Return a group's head line: number, kind, k/N, then its signals."""
+def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Table:
+    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
     n = len(comparison.documents)
-    head = Text(f"#{group.index} ", style="bold")
-    head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
+    head = Text(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
     parts = [f"{s.type}: {one_line(s.detail)}" if s.detail else s.type for s in group.signals]
     if options.explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
@@ -101,7 +105,11 @@ def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Text:
     for part in parts:
         head.append(" \u00b7 ", style="dim")
         head.append(part)
-    return head
+    line = Table.grid(padding=(0, 1))
+    line.add_column(no_wrap=True, style="bold")
+    line.add_column(overflow="fold")
+    line.add_row(f"#{group.index}", head)
+    return line
 
 
 def _columns(reports: int) -> Table:
@@ -227,9 +235,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
     console.print(legend)
 
 
-def _footer(
-    comparison: Comparison, shown: int, options: RenderOptions, console: Console
-) -> None:
+def _footer(comparison: Comparison, shown: int, options: RenderOptions, console: Console) -> None:
     """Print the boilerplate left out of the comparison and how many groups were shown."""
     boiler = [
         (i, s) for i, doc in enumerate(comparison.documents) for s in doc.sentences if s.boilerplate
@@ -248,8 +254,11 @@ def _footer(
 @register("table")
 def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions) -> None:
     """Write the comparison for a terminal: key, groups (side by side or stacked), footer."""
+    # Without colour the text is written once rendered, with the padding rich adds at the
+    # end of each line taken off (it shows in files and diffs, and wraps in narrow pagers).
+    plain = None if options.color else io.StringIO()
     console = _Console(
-        file=stream,
+        file=plain or stream,
         width=options.width,
         no_color=not options.color,
         color_system="auto" if options.color else None,
@@ -266,3 +275,5 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
     else:
         _print_stacked(comparison, groups, options, console)
     _footer(comparison, len(groups), options, console)
+    if plain is not None:
+        stream.write(_TRAILING.sub("\n", plain.getvalue()))
