@@ -95,7 +95,8 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
 def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Table:
     """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
     n = len(comparison.documents)
-    head = Text(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
+    head = Text()
+    head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
     parts = [f"{s.type}: {one_line(s.detail)}" if s.detail else s.type for s in group.signals]
     if options.explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
@@ -172,7 +173,8 @@ def _print_stacked(
 def _key(comparison: Comparison, options: RenderOptions, console: Console) -> None:
     """Print the key: the summary, each report with its letter and shares, what marks mean."""
     summ = comparison.summary()
-    counts = Text(f"{summ.documents} reports, {summ.groups} groups: ", style="bold")
+    groups = f"{summ.groups} group{'' if summ.groups == 1 else 's'}"
+    counts = Text(f"{summ.documents} reports, {groups}: ", style="bold")
     for i, kind in enumerate(("shared", "divergent", "unique")):
         counts.append(", " if i else "")
         counts.append(f"{getattr(summ, kind)} {kind}", style=KIND_STYLE[kind])
@@ -211,10 +213,11 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
         return
     n = len(comparison.documents)
     kinds = Text()
-    for kind, help_text in KIND_HELP.items():
+    for i, (kind, help_text) in enumerate(KIND_HELP.items()):
+        kinds.append("; " if i else "")
         kinds.append(kind, style=KIND_STYLE[kind])
-        kinds.append(f" = {help_text}; ")
-    kinds.append(f"k/{n} = told in k of the {n} reports")
+        kinds.append(f" = {help_text}")
+    groups = Text(f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports")
     if options.color:
         marks = Text("underlined", style="underline")
         marks.append(" = words another report of the group lacks; ")
@@ -230,6 +233,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
     legend = Table.grid(padding=(0, 1))
     legend.add_column(no_wrap=True, style="bold")
     legend.add_column(overflow="fold")
+    legend.add_row("groups", groups)
     legend.add_row("kinds", kinds)
     legend.add_row("marks", marks)
     console.print(legend)
@@ -261,7 +265,8 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
         file=plain or stream,
         width=options.width,
         no_color=not options.color,
-        color_system="auto" if options.color else None,
+        # Only the eight standard colours are used: the same codes on every terminal.
+        color_system="standard" if options.color else None,
         force_terminal=options.color,
         markup=False,
         emoji=False,
