@@ -217,7 +217,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
         kinds.append("; " if i else "")
         kinds.append(kind, style=KIND_STYLE[kind])
         kinds.append(f" = {help_text}")
-    groups = Text(f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports")
+    head_help = Text(f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports")
     if options.color:
         marks = Text("underlined", style="underline")
         marks.append(" = words another report of the group lacks; ")
@@ -233,7 +233,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
     legend = Table.grid(padding=(0, 1))
     legend.add_column(no_wrap=True, style="bold")
     legend.add_column(overflow="fold")
-    legend.add_row("groups", groups)
+    legend.add_row("groups", head_help)
     legend.add_row("kinds", kinds)
     legend.add_row("marks", marks)
     console.print(legend)
