@@ -188,3 +188,45 @@ def test_seeds_golden_plain(width: int) -> None:
 
 def test_seeds_golden_color() -> None:
     check_golden("seeds.table.color.txt", _rendered(seeds(), color=True, width=120))
+
+
+PARAGRAPHS = [
+    "The council approved the new bridge on Tuesday after a long debate.",
+    "Construction will start in spring and last two years.",
+    "The mayor said the project would create three hundred jobs.",
+    "Opponents argued the money should go to schools instead.",
+    "A final vote on the budget is expected next month.",
+]
+
+
+def test_a_moved_paragraph_is_named_and_counted() -> None:
+    from newsdiff.render.view import moved
+
+    reordered = [PARAGRAPHS[i] for i in (0, 1, 3, 4, 2)]
+    same = newsdiff.compare(["\n\n".join(PARAGRAPHS), "\n\n".join(PARAGRAPHS)])
+    assert moved(same) == {}
+    c = newsdiff.compare(["\n\n".join(PARAGRAPHS), "\n\n".join(reordered)])
+    assert all(g.kind == "shared" for g in c.groups)
+    # One paragraph moved: exactly its group, in report B; the rest keep their order.
+    moves = moved(c)
+    assert list(moves.values()) == [(1,)]
+    (index,) = moves
+    member = c.groups[index].member(0)
+    assert member is not None and "mayor" in c.documents[0].sentences[member.sentences[0]].text
+    out = _rendered(c, color=False, width=120)
+    assert "; 1 moved" in out.splitlines()[0]
+    assert f"#{index} shared 2/2 \u00b7 moved in B: A \u00b63, B \u00b65" in out
+    html = io.StringIO()
+    render("html", c, html, RenderOptions())
+    assert "moved in doc2</span> (doc1 \u00b63, doc2 \u00b65)" in html.getvalue()
+
+
+def test_moves_are_counted_per_other_report() -> None:
+    from newsdiff.render.view import moved
+
+    first = "\n\n".join(PARAGRAPHS)
+    swapped = "\n\n".join([PARAGRAPHS[1], PARAGRAPHS[0], *PARAGRAPHS[2:]])
+    c = newsdiff.compare([first, first, swapped])
+    moves = moved(c)
+    # Only the third report changed the order, and one swap moves one fact.
+    assert len(moves) == 1 and list(moves.values()) == [(2,)]

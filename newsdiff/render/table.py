@@ -19,7 +19,15 @@ from rich.text import Text
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
-from newsdiff.render.view import letter, shorten, shown_text, text_pieces, visible_groups
+from newsdiff.render.view import (
+    letter,
+    moved,
+    paragraph_of,
+    shorten,
+    shown_text,
+    text_pieces,
+    visible_groups,
+)
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -92,7 +100,19 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     return text
 
 
-def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Table:
+def _moved_text(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
+    """Return `moved in B: A ¶2, B ¶7`: which reports moved the fact, and where it stands."""
+    where = ", ".join(
+        f"{letter(m.doc)} \u00b6{paragraph_of(comparison, m)}"
+        for m in group.members
+        if m.doc == 0 or m.doc in docs
+    )
+    return f"moved in {', '.join(letter(d) for d in docs)}: {where}"
+
+
+def _head(
+    comparison: Comparison, group: Group, options: RenderOptions, moves: dict[int, tuple[int, ...]]
+) -> Table:
     """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
     n = len(comparison.documents)
     head = Text()
@@ -100,6 +120,8 @@ def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Table
     parts = [f"{s.type}: {one_line(s.detail)}" if s.detail else s.type for s in group.signals]
     if options.explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
+    if group.index in moves:
+        parts.insert(0, _moved_text(comparison, group, moves[group.index]))
     if group.kind == "unique":
         only = ", ".join(letter(m.doc) for m in group.members)
         parts.insert(0, f"only in {only}")
@@ -113,28 +135,34 @@ def _head(comparison: Comparison, group: Group, options: RenderOptions) -> Table
     return line
 
 
-def _columns(reports: int) -> Table:
-    """Return an empty borderless table with one equal column per report and rules between."""
+def _columns(reports: int, width: int) -> Table:
+    """Return an empty borderless table with one column per report, all as wide, rules between."""
     table = Table(
         box=box.MINIMAL,
         show_header=False,
         show_edge=False,
-        expand=True,
         padding=(0, 1),
         pad_edge=False,
     )
     for _ in range(reports):
-        table.add_column(ratio=1, overflow="fold")
+        # A fixed width, so that the same text wraps the same way in every column.
+        table.add_column(width=width, overflow="fold")
     return table
 
 
 def _print_side_by_side(
-    comparison: Comparison, groups: list[Group], options: RenderOptions, console: Console
+    comparison: Comparison,
+    groups: list[Group],
+    options: RenderOptions,
+    console: Console,
+    moves: dict[int, tuple[int, ...]],
 ) -> None:
     """Print a header row of letters and names, then per group its head and its columns."""
     docs = comparison.documents
     room = (console.width - _GUTTER * (len(docs) - 1)) // len(docs)
-    header = _columns(len(docs))
+    # The gutters hold the padding, so each text column gets the whole room.
+    text_width = room
+    header = _columns(len(docs), text_width)
     header.add_row(
         *(
             Text(f"{letter(i)} {shorten(one_line(d.id), room - 2)}", style="bold")
@@ -144,8 +172,8 @@ def _print_side_by_side(
     console.print(header)
     console.rule(style="dim")
     for g in groups:
-        console.print(_head(comparison, g, options))
-        row = _columns(len(docs))
+        console.print(_head(comparison, g, options, moves))
+        row = _columns(len(docs), text_width)
         cells = []
         for d in range(len(docs)):
             m = g.member(d)
@@ -156,11 +184,15 @@ def _print_side_by_side(
 
 
 def _print_stacked(
-    comparison: Comparison, groups: list[Group], options: RenderOptions, console: Console
+    comparison: Comparison,
+    groups: list[Group],
+    options: RenderOptions,
+    console: Console,
+    moves: dict[int, tuple[int, ...]],
 ) -> None:
     """Print per group its head and one block per report, text indented past the letter."""
     for g in groups:
-        console.print(_head(comparison, g, options))
+        console.print(_head(comparison, g, options, moves))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(overflow="fold")
@@ -170,7 +202,7 @@ def _print_stacked(
         console.print()
 
 
-def _key(comparison: Comparison, options: RenderOptions, console: Console) -> None:
+def _key(comparison: Comparison, options: RenderOptions, console: Console, moves: int) -> None:
     """Print the key: the summary, each report with its letter and shares, what marks mean."""
     summ = comparison.summary()
     groups = f"{summ.groups} group{'' if summ.groups == 1 else 's'}"
@@ -178,6 +210,9 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
     for i, kind in enumerate(("shared", "divergent", "unique")):
         counts.append(", " if i else "")
         counts.append(f"{getattr(summ, kind)} {kind}", style=KIND_STYLE[kind])
+    if summ.documents > 1:
+        # Facts another report tells in a different order than the first (A).
+        counts.append(f"; {moves} moved")
     console.print(counts)
     names = [one_line(d.id) for d in comparison.documents]
     heads = ("sentences", "shared", "divergent", "unique", "boilerplate")
@@ -217,7 +252,10 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console) -> No
         kinds.append("; " if i else "")
         kinds.append(kind, style=KIND_STYLE[kind])
         kinds.append(f" = {help_text}")
-    head_help = Text(f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports")
+    head_help = Text(
+        f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports; moved in B: "
+        "B tells it in another order than A (\u00b6 = paragraph)"
+    )
     if options.color:
         marks = Text("underlined", style="underline")
         marks.append(" = words another report of the group lacks; ")
@@ -273,12 +311,13 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
         highlight=False,
     )
     groups = visible_groups(comparison, options)
-    _key(comparison, options, console)
+    moves = moved(comparison)
+    _key(comparison, options, console, len(moves))
     console.print()
     if side_by_side(console.width, len(comparison.documents)):
-        _print_side_by_side(comparison, groups, options, console)
+        _print_side_by_side(comparison, groups, options, console, moves)
     else:
-        _print_stacked(comparison, groups, options, console)
+        _print_stacked(comparison, groups, options, console, moves)
     _footer(comparison, len(groups), options, console)
     if plain is not None:
         stream.write(_TRAILING.sub("\n", plain.getvalue()))

@@ -145,3 +145,56 @@ def _add(pieces: list[Piece], text: str, differs: bool) -> None:
         pieces[-1] = Piece(pieces[-1].text + text, differs)
     elif text:
         pieces.append(Piece(text, differs))
+
+
+def _longest_rising(values: list[int]) -> set[int]:
+    """Return the indices of one longest strictly rising subsequence of values."""
+    tails: list[int] = []  # tails[k]: index ending the best rising run of length k + 1
+    before: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if values[tails[mid]] < v:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    kept: set[int] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        kept.add(i)
+        i = before[i]
+    return kept
+
+
+def moved(comparison: Comparison) -> dict[int, tuple[int, ...]]:
+    """Return, per group index, the reports that tell its fact in another order than the first.
+
+    For each other report, the groups it shares with the first report are put in the first
+    report's order; the longest run that the other report tells in the same order stays,
+    and the groups outside it are the ones that report moved (as a reviser's reordering
+    shows: the fewest facts whose moving explains the new order).
+    """
+    out: dict[int, list[int]] = {}
+    for d in range(1, len(comparison.documents)):
+        both = [
+            (first.sentences[0], other.sentences[0], g.index)
+            for g in comparison.groups
+            if (first := g.member(0)) is not None and (other := g.member(d)) is not None
+        ]
+        both.sort()
+        kept = _longest_rising([pos for _, pos, _ in both])
+        for k, (_, _, index) in enumerate(both):
+            if k not in kept:
+                out.setdefault(index, []).append(d)
+    return {index: tuple(docs) for index, docs in out.items()}
+
+
+def paragraph_of(comparison: Comparison, member: Member) -> int:
+    """Return the 1-based paragraph where a member's first sentence stands in its report."""
+    return comparison.documents[member.doc].sentences[member.sentences[0]].paragraph + 1
