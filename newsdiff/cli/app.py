@@ -24,6 +24,8 @@ from newsdiff.cli.shell import (
     debug,
     describe,
     guarded,
+    page,
+    pager_command,
     silence_stdout,
     stand_in_for_closed_streams,
     use_color,
@@ -138,6 +140,14 @@ def compare(
         bool,
         typer.Option("--no-legend", help="Table: leave out the key of kinds and marks."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Table: never page. On a terminal a table taller than the screen goes "
+            "through NEWSDIFF_PAGER, PAGER or less.",
+        ),
+    ] = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each group's similarity and what fired.")
     ] = False,
@@ -168,6 +178,7 @@ def compare(
             explain=explain,
             kinds=_kind_filter(kinds, only_differences),
             legend=not no_legend,
+            pager=not no_pager,
             max_sentences=max_sentences,
         )
         _run_compare(opts)
@@ -265,9 +276,16 @@ def _run_compare(opts: CompareOptions) -> None:
     renderer = render.get(opts.output_format)
     docs = _documents(opts)
     comparison = run(docs, Options(max_sentences=opts.max_sentences))
+    pager = pager_command(not opts.pager, opts.output) if opts.output_format == "table" else None
+    width = opts.width
+    if pager is not None and width is None:
+        # Rendered into memory first: the width is the terminal's, as it would be directly.
+        import shutil
+
+        width = max(40, shutil.get_terminal_size().columns)
     options = render.RenderOptions(
         color=use_color(opts.no_color, opts.output, opts.color),
-        width=opts.width,
+        width=width,
         explain=opts.explain,
         signal_filter=opts.signal_filter,
         kinds=opts.kinds,
@@ -275,7 +293,14 @@ def _run_compare(opts: CompareOptions) -> None:
     )
     # A file gets no terminal colours; it is written whole or not at all (cli.writer).
     with output_stream(opts.output) as stream:
-        renderer(comparison, stream, options)
+        if pager is None:
+            renderer(comparison, stream, options)
+        else:
+            import io
+
+            text = io.StringIO()
+            renderer(comparison, text, options)
+            page(text.getvalue(), pager, stream)
 
 
 @app.command(epilog=EXIT_CODES_HELP)

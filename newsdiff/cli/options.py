@@ -75,4 +75,5 @@ class CompareOptions:
     # Only groups of these kinds are shown (None: all).
     kinds: frozenset[str] | None = None
     legend: bool = True
+    pager: bool = True
     max_sentences: int = DEFAULT_MAX_SENTENCES

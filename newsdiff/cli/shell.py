@@ -60,6 +60,64 @@ def use_color(no_color: bool, output: str | None = None, mode: str = "auto") -> 
     return sys.stdout.isatty()
 
 
+def pager_command(no_pager: bool, output: str | None = None) -> list[str] | None:
+    """Return the pager to show output through, as git does, or None to print directly.
+
+    Only output to a terminal is paged; NEWSDIFF_PAGER, then PAGER, name the pager (an
+    empty value or `cat` means none), and `less` is the default.
+    """
+    if no_pager or output not in (None, "-") or not sys.stdout.isatty():
+        return None
+    import shlex
+
+    chosen = os.environ.get("NEWSDIFF_PAGER")
+    if chosen is None:
+        chosen = os.environ.get("PAGER", "less")
+    try:
+        command = shlex.split(chosen)
+    except ValueError:
+        return None
+    return None if not command or command == ["cat"] else command
+
+
+def page(text: str, command: list[str], stream: TextIO, height: int | None = None) -> None:
+    """Write text through the pager when it is taller than the terminal, else directly."""
+    import shutil
+    import subprocess
+
+    if height is None:
+        height = shutil.get_terminal_size().lines
+    if text.count("\n") < height:
+        stream.write(text)
+        return
+    env = dict(os.environ)
+    # As git does: quit when it fits one screen, pass colours through, leave the screen.
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, env=env, encoding=encoding, errors="replace"
+        )
+    except OSError:
+        # No such pager: the text is still worth showing.
+        stream.write(text)
+        return
+    assert proc.stdin is not None
+    stream.flush()
+    with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+        proc.stdin.write(text)
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    while True:
+        try:
+            proc.wait()
+            break
+        except KeyboardInterrupt:
+            # Ctrl-C belongs to the pager (less uses it to stop a search).
+            continue
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
