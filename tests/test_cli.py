@@ -62,6 +62,7 @@ def test_table_golden_no_color(no_color_env: None, width: int) -> None:
     ("args", "env", "colored"),
     [
         ([], {}, False),  # not a terminal: plain
+        ([], {"NO_COLOR": "1"}, False),
         (["--color", "always"], {}, True),  # kept through a pipe, for `| less -R`
         (["--color", "always"], {"NO_COLOR": "1"}, True),  # the explicit flag wins
         ([], {"FORCE_COLOR": "1"}, True),
