@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,11 +39,121 @@ def test_json_matches_api() -> None:
     assert json.loads(r.stdout) == api
 
 
-def test_table_golden_no_color() -> None:
-    r = runner.invoke(app, ["compare", str(SEED_A), str(SEED_B), "--width", "140", "--no-color"])
+@pytest.fixture
+def no_color_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start each colour test from an environment that asks for nothing."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+SEED_ARGS = ["compare", str(SEED_A), str(SEED_B)]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_table_golden_no_color(no_color_env: None, width: int) -> None:
+    r = runner.invoke(app, [*SEED_ARGS, "--width", str(width), "--no-color"])
     assert r.exit_code == 0 and r.stderr == ""
     assert "\x1b[" not in r.stdout
-    check_golden("seeds.table.txt", r.stdout)
+    # The same goldens as the renderer's tests: the CLI adds nothing and drops nothing.
+    check_golden(f"seeds.table{width}.txt", r.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # not a terminal: plain
+        ([], {"NO_COLOR": "1"}, False),
+        (["--color", "always"], {}, True),  # kept through a pipe, for `| less -R`
+        (["--color", "always"], {"NO_COLOR": "1"}, True),  # the explicit flag wins
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "0"}, False),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--no-color"], {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_color_modes_and_environment(
+    no_color_env: None, args: list[str], env: dict[str, str], colored: bool
+) -> None:
+    r = runner.invoke(app, [*SEED_ARGS, "--width", "120", *args], env=env)
+    assert r.exit_code == 0, r.stderr
+    assert ("\x1b[" in r.stdout) is colored
+    # Colour or not, the output is the same text; without colour the marks show the words.
+    if colored:
+        check_golden("seeds.table.color.txt", r.stdout)
+    else:
+        check_golden("seeds.table120.txt", r.stdout)
+
+
+def test_color_always_survives_a_real_pipe() -> None:
+    cmd = [sys.executable, "-m", "newsdiff", *SEED_ARGS, "--color", "always"]
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    piped = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    plain = subprocess.run(cmd[:-2], capture_output=True, text=True, check=False, env=env)
+    assert piped.returncode == plain.returncode == 0
+    assert "\x1b[4m" in piped.stdout and "\x1b[" not in plain.stdout
+    assert "{+" in plain.stdout and "{+" not in piped.stdout
+
+
+def test_bad_color_mode_is_a_usage_error() -> None:
+    r = runner.invoke(app, [*SEED_ARGS, "--color", "sometimes"])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "choose one of auto, always, never" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "kinds"),
+    [
+        (["--kind", "divergent"], {"divergent"}),
+        (["--kind", "divergent, unique"], {"divergent", "unique"}),
+        (["--only-differences"], {"divergent", "unique"}),
+        (["--only-differences", "--kind", "shared,unique"], {"unique"}),
+    ],
+)
+def test_kind_filters(args: list[str], kinds: set[str]) -> None:
+    data = json.loads(runner.invoke(app, [*SEED_ARGS, "-f", "json"]).stdout)
+    total = len(data["groups"])
+    wanted = sum(g["kind"] in kinds for g in data["groups"])
+    r = runner.invoke(app, [*SEED_ARGS, "--width", "120", "--no-color", *args])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == f"{wanted} of {total} groups shown"
+    assert set(re.findall(r"^#\d+ (\w+)", r.stdout, re.M)) == kinds
+    md = runner.invoke(app, [*SEED_ARGS, "-f", "markdown", *args])
+    assert f"_{wanted} of {total} groups shown_" in md.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kind", "sharde"], "unknown kind sharde; choose from: shared, divergent, unique"),
+        (["--kind", ","], "unknown kind"),
+        (["--kind", "shared", "--only-differences"], "leaves no group to show"),
+    ],
+)
+def test_bad_kind_filters(args: list[str], message: str) -> None:
+    r = runner.invoke(app, [*SEED_ARGS, *args])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert message in r.stderr
+
+
+def test_no_legend() -> None:
+    r = runner.invoke(app, [*SEED_ARGS, "--width", "120", "--no-color", "--no-legend"])
+    assert r.exit_code == 0
+    assert "marks " not in r.stdout and "kinds " not in r.stdout
+    assert "A  nasa-shrugs-off-roscosmos.txt" in r.stdout
+
+
+def test_help_names_values_not_types() -> None:
+    r = runner.invoke(app, ["compare", "--help"])
+    assert "<str>" not in r.stdout and "<int" not in r.stdout
+    for metavar in ("--format FORMAT", "--color WHEN", "--width COLUMNS", "--kind KIND,..."):
+        assert metavar in r.stdout
+    from newsdiff.model import SIGNAL_TYPES
+
+    check = runner.invoke(app, ["check", "--help"])
+    fail_on = check.stdout[check.stdout.index("--fail-on") :].split("--min-reports")[0]
+    # Every signal type is listed, so the help never lags behind the model.
+    assert all(t in " ".join(fail_on.split()) for t in SIGNAL_TYPES)
 
 
 def test_names_and_stdin() -> None:
@@ -89,7 +201,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
         ([".", str(SEED_B)], 3, "is a directory"),
         ([str(SEED_A)], 2, "need at least two reports"),
         ([str(SEED_A), str(SEED_B), "-f", "yaml"], 2, "unknown format 'yaml'"),
-        ([str(SEED_A), str(SEED_B), "--names", "x"], 2, "--names gives 1 names for 2 reports"),
+        ([str(SEED_A), str(SEED_B), "--names", "x"], 2, "--names gives 1 name for 2 reports"),
         (["-", "-"], 2, "only one report can come from stdin"),
         ([str(SEED_A), str(SEED_B), "--signals", "number,bogus"], 2, "unknown signal type bogus"),
     ],

@@ -60,9 +60,10 @@ def test_table_renders_one_row_per_group() -> None:
 
 def test_differing_words_are_bold() -> None:
     md = rendered("markdown", three_way())
-    assert "a **500**-tonne structure **falling** on" in md
-    assert "structure. **It could fall** on India" in md
-    assert "NASA said **that** the station" in md
+    # Bold, and inside the bold wdiff's marks: [-first report-], {+other reports+}.
+    assert "a **\\[-500-\\]**-tonne structure **\\[-falling-\\]** on" in md
+    assert "a **{+400+}**-tonne structure. **{+It could fall+}** on India" in md
+    assert "NASA said **{+that+}** the station" in md
 
 
 def test_hostile_text_is_literal_after_rendering() -> None:

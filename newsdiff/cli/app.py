@@ -10,11 +10,22 @@ import typer
 
 from newsdiff._version import __version__
 from newsdiff.cli import corpus as cli_corpus
-from newsdiff.cli.options import CompareOptions, Encoding, MaxBytes, NoColor, Output, TextField
+from newsdiff.cli.options import (
+    Color,
+    CompareOptions,
+    Encoding,
+    MaxBytes,
+    NoColor,
+    Output,
+    TextField,
+)
 from newsdiff.cli.shell import (
+    COLOR_MODES,
     debug,
     describe,
     guarded,
+    page,
+    pager_command,
     silence_stdout,
     stand_in_for_closed_streams,
     use_color,
@@ -69,33 +80,74 @@ def compare(
     files: Annotated[
         list[str],
         typer.Argument(
+            metavar="FILE",
             help="Two or more reports: text (.txt, .md), saved pages (.html), JSON Lines of "
-            "articles (.jsonl, one report per line), or - for one text report on stdin."
+            "articles (.jsonl, one report per line), or - for one text report on stdin.",
         ),
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(formats())}."
+        ),
     ] = "table",
     output: Output = None,
     text_field: TextField = "text",
     names: Annotated[
         str | None,
-        typer.Option("--names", help="Comma-separated column names, one per report."),
+        typer.Option(
+            "--names", metavar="NAME,...", help="Comma-separated column names, one per report."
+        ),
     ] = None,
     encoding: Encoding = None,
     no_color: NoColor = False,
+    color: Color = "auto",
     width: Annotated[
-        int | None, typer.Option("--width", min=40, help="Table width (default: terminal).")
+        int | None,
+        typer.Option(
+            "--width",
+            metavar="COLUMNS",
+            min=40,
+            help="Table width, 40 or more (default: the terminal's, 80 off a terminal).",
+        ),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     signal_types: Annotated[
         str | None,
         typer.Option(
             "--signals",
-            help="Show only groups with these signals (comma-separated: number,quote,"
-            "attribution,hedge,negation,entity,tone,wording).",
+            metavar="TYPE,...",
+            help="Show only groups with these signals (comma-separated: number, quote, "
+            "attribution, hedge, negation, entity, tone, wording).",
         ),
     ] = None,
+    kinds: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND,...",
+            help="Show only groups of these kinds (comma-separated: shared,divergent,unique).",
+        ),
+    ] = None,
+    only_differences: Annotated[
+        bool,
+        typer.Option(
+            "--only-differences",
+            help="Show only divergent and unique groups (--kind divergent,unique).",
+        ),
+    ] = False,
+    no_legend: Annotated[
+        bool,
+        typer.Option("--no-legend", help="Table: leave out the key of kinds and marks."),
+    ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Table: never page. On a terminal a table taller than the screen goes "
+            "through NEWSDIFF_PAGER, PAGER or less.",
+        ),
+    ] = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each group's similarity and what fired.")
     ] = False,
@@ -103,6 +155,7 @@ def compare(
         int,
         typer.Option(
             "--max-sentences",
+            metavar="N",
             min=0,
             help="Most sentences of all reports together aligned in one run (0: no limit).",
         ),
@@ -117,11 +170,15 @@ def compare(
             text_field=text_field,
             encoding=encoding,
             no_color=no_color,
+            color=_color_mode(color),
             width=width,
             max_bytes=max_bytes,
             names=_check_names(names),
             signal_filter=_signal_filter(signal_types),
             explain=explain,
+            kinds=_kind_filter(kinds, only_differences),
+            legend=not no_legend,
+            pager=not no_pager,
             max_sentences=max_sentences,
         )
         _run_compare(opts)
@@ -132,6 +189,33 @@ def _check_names(value: str | None) -> str | None:
     if value is not None and any(not n.strip() for n in value.split(",")):
         raise UsageError(f"--names {value!r} gives an empty name; each report needs one")
     return value
+
+
+def _color_mode(value: str) -> str:
+    """Return --color's value, or raise UsageError for one that is not a mode."""
+    if value not in COLOR_MODES:
+        raise UsageError(f"--color {value!r}: choose one of {', '.join(COLOR_MODES)}")
+    return value
+
+
+def _kind_filter(value: str | None, only_differences: bool) -> frozenset[str] | None:
+    """Parse --kind (and --only-differences) into a set of kinds, or raise UsageError."""
+    from newsdiff.model import KINDS
+
+    if value is None:
+        return frozenset({"divergent", "unique"}) if only_differences else None
+    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = sorted(wanted - set(KINDS))
+    if unknown or not wanted:
+        raise UsageError(
+            f"unknown kind {', '.join(unknown) or repr(value)}; choose from: {', '.join(KINDS)}"
+        )
+    if only_differences:
+        # Both given: the kinds of --kind that are differences.
+        wanted -= {"shared"}
+        if not wanted:
+            raise UsageError("--kind shared with --only-differences leaves no group to show")
+    return wanted
 
 
 def _signal_filter(value: str | None) -> frozenset[str] | None:
@@ -174,7 +258,8 @@ def _documents(opts: CompareOptions) -> list[Document]:
     if names is not None:
         labels = [n.strip() for n in names.split(",")]
         if len(labels) != len(docs):
-            raise UsageError(f"--names gives {len(labels)} names for {len(docs)} reports")
+            given = f"{len(labels)} name{'' if len(labels) == 1 else 's'}"
+            raise UsageError(f"--names gives {given} for {len(docs)} reports")
         if len(set(labels)) != len(labels):
             raise UsageError("--names gives the same name twice; each report needs its own")
         docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
@@ -191,15 +276,31 @@ def _run_compare(opts: CompareOptions) -> None:
     renderer = render.get(opts.output_format)
     docs = _documents(opts)
     comparison = run(docs, Options(max_sentences=opts.max_sentences))
+    pager = pager_command(not opts.pager, opts.output) if opts.output_format == "table" else None
+    width = opts.width
+    if pager is not None and width is None:
+        # Rendered into memory first: the width is the terminal's, as it would be directly.
+        import shutil
+
+        width = max(40, shutil.get_terminal_size().columns)
     options = render.RenderOptions(
-        color=use_color(opts.no_color, opts.output),
-        width=opts.width,
+        color=use_color(opts.no_color, opts.output, opts.color),
+        width=width,
         explain=opts.explain,
         signal_filter=opts.signal_filter,
+        kinds=opts.kinds,
+        legend=opts.legend,
     )
     # A file gets no terminal colours; it is written whole or not at all (cli.writer).
     with output_stream(opts.output) as stream:
-        renderer(comparison, stream, options)
+        if pager is None:
+            renderer(comparison, stream, options)
+        else:
+            import io
+
+            text = io.StringIO()
+            renderer(comparison, text, options)
+            page(text.getvalue(), pager, stream)
 
 
 @app.command(epilog=EXIT_CODES_HELP)

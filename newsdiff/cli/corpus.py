@@ -222,7 +222,10 @@ def check(
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", help="Fail on any signal of these types, e.g. number,quote,negation."
+            "--fail-on",
+            metavar="TYPE,...",
+            help="Fail on any signal of these types (comma-separated: number, quote, "
+            "attribution, hedge, negation, entity, tone, wording).",
         ),
     ] = None,
     min_reports: Annotated[

@@ -37,11 +37,85 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def use_color(no_color: bool, output: str | None = None) -> bool:
-    """Decide on colour: off with --no-color, NO_COLOR, a file output, or no terminal."""
-    if no_color or os.environ.get("NO_COLOR") or output not in (None, "-"):
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_color(no_color: bool, output: str | None = None, mode: str = "auto") -> bool:
+    """Decide on colour: --color always/never first, then NO_COLOR, FORCE_COLOR, a terminal.
+
+    `--color always` keeps colour through a pipe (`| less -R`) and into a file; in auto mode
+    a non-empty NO_COLOR turns it off (no-color.org), a FORCE_COLOR other than 0 or
+    false turns it on, and otherwise only a terminal on stdout gets colour.
+    """
+    if mode == "always":
+        return True
+    if no_color or mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None and force.strip().lower() not in ("0", "false", "no"):
+        # FORCE_COLOR= (empty) means "on" for Node and chalk too.
+        return True
+    if output not in (None, "-"):
         return False
     return sys.stdout.isatty()
+
+
+def pager_command(no_pager: bool, output: str | None = None) -> list[str] | None:
+    """Return the pager to show output through, as git does, or None to print directly.
+
+    Only output to a terminal is paged; NEWSDIFF_PAGER, then PAGER, name the pager (an
+    empty value or `cat` means none), and `less` is the default.
+    """
+    if no_pager or output not in (None, "-") or not sys.stdout.isatty():
+        return None
+    import shlex
+
+    chosen = os.environ.get("NEWSDIFF_PAGER")
+    if chosen is None:
+        chosen = os.environ.get("PAGER", "less")
+    try:
+        command = shlex.split(chosen)
+    except ValueError:
+        return None
+    return None if not command or command == ["cat"] else command
+
+
+def page(text: str, command: list[str], stream: TextIO, height: int | None = None) -> None:
+    """Write text through the pager when it is taller than the terminal, else directly."""
+    import shutil
+    import subprocess
+
+    if height is None:
+        height = shutil.get_terminal_size().lines
+    if text.count("\n") < height:
+        stream.write(text)
+        return
+    env = dict(os.environ)
+    # As git does: quit when it fits one screen, pass colours through, leave the screen.
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, env=env, encoding=encoding, errors="replace"
+        )
+    except OSError:
+        # No such pager: the text is still worth showing.
+        stream.write(text)
+        return
+    assert proc.stdin is not None
+    stream.flush()
+    with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+        proc.stdin.write(text)
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    while True:
+        try:
+            proc.wait()
+            break
+        except KeyboardInterrupt:
+            # Ctrl-C belongs to the pager (less uses it to stop a search).
+            continue
 
 
 def silence_stdout() -> None:

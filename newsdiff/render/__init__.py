@@ -30,6 +30,10 @@ class RenderOptions:
     explain: bool = False
     # Only groups carrying one of these signal types are shown (None: all groups).
     signal_filter: frozenset[str] | None = None
+    # Only groups of these kinds are shown (None: every kind).
+    kinds: frozenset[str] | None = None
+    # The table's key on top (report letters, k/N, kinds, marks); off for scripts.
+    legend: bool = True
     # Widest cluster name of a corpus, known from discovery before the first row is printed.
     name_width: int = 12
     # What the corpus is (a path): the JUnit suite name.

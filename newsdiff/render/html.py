@@ -7,7 +7,14 @@ from typing import TextIO
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Group, Signal
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import html_attr, html_text
-from newsdiff.render.view import coverage_text, member_pieces, visible_groups
+from newsdiff.render.view import (
+    coverage_text,
+    filtered,
+    member_pieces,
+    moved,
+    paragraph_of,
+    visible_groups,
+)
 
 _KIND_HELP = {
     "shared": "same fact, same substance",
@@ -64,7 +71,7 @@ break-inside:avoid}
 .cell.absent p{color:var(--muted);font-style:italic}
 .doclabel{display:none;font-size:.8rem;font-weight:600;color:var(--muted)}
 .signals{margin:.3rem 0 0;padding-left:1.2rem;font-size:.9rem}
-.sig{font-weight:600}
+.sig{font-weight:600}.moved{font-weight:600;font-style:italic}
 details{margin:.3rem 0}
 footer{margin-top:2rem;font-size:.85rem;color:var(--muted)}
 @media (max-width:720px){body{padding:.6rem;font-size:15px}
@@ -134,6 +141,10 @@ def _legend() -> list[str]:
     out.append("<dt><mark>word</mark></dt><dd>differs between the reports of a group</dd>")
     out.append("<dt>k/N</dt><dd>coverage: k of the N reports carry the fact</dd>")
     out.append(
+        '<dt><span class="moved">moved</span></dt><dd>a report tells the fact in another '
+        "order than the first report (¶: its paragraph in each)</dd>"
+    )
+    out.append(
         '<dt><span class="sig">signals</span></dt><dd>why the reports of a group diverge: '
         f"{', '.join(SIGNAL_TYPES)}</dd>"
     )
@@ -154,7 +165,20 @@ def _signal(comparison: Comparison, signal: Signal, explain: bool) -> str:
     return item + "</li>"
 
 
-def _group(comparison: Comparison, group: Group, explain: bool) -> list[str]:
+def _moved(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
+    """Return the note of a fact some reports tell in another order than the first."""
+    names = ", ".join(_e(comparison.documents[d].id) for d in docs)
+    where = ", ".join(
+        f"{_e(comparison.documents[m.doc].id)} \u00b6{paragraph_of(comparison, m)}"
+        for m in group.members
+        if m.doc == 0 or m.doc in docs
+    )
+    return f' · <span class="moved">moved in {names}</span> ({where})'
+
+
+def _group(
+    comparison: Comparison, group: Group, explain: bool, moves: dict[int, tuple[int, ...]]
+) -> list[str]:
     """Return one group: a header line, a cell per report and its signals."""
     n = len(comparison.documents)
     out = [
@@ -163,6 +187,7 @@ def _group(comparison: Comparison, group: Group, explain: bool) -> list[str]:
         f'<span class="kind">{group.kind}</span> {coverage_text(comparison, group)}'
         # A lone report's similarity to itself says nothing.
         + (f" · similarity {group.similarity:.2f}" if group.coverage > 1 else "")
+        + (_moved(comparison, group, moves[group.index]) if group.index in moves else "")
         + "</div>",
         '<div class="cols">',
     ]
@@ -243,13 +268,14 @@ def render_html(comparison: Comparison, stream: TextIO, options: RenderOptions) 
     out.extend(_summary(comparison))
     out.extend(_legend())
     out.append('<main aria-labelledby="groups-h">')
-    shown = f" ({len(groups)} of {len(comparison.groups)})" if options.signal_filter else ""
+    shown = f" ({len(groups)} of {len(comparison.groups)})" if filtered(options) else ""
     out.append(f'<h2 id="groups-h">Groups{shown}</h2>')
     out.append('<div class="cols colhead" aria-hidden="true">')
     out.extend(f"<div>{_e(doc.id)}</div>" for doc in comparison.documents)
     out.append("</div>")
+    moves = moved(comparison)
     for group in groups:
-        out.extend(_group(comparison, group, options.explain))
+        out.extend(_group(comparison, group, options.explain, moves))
     out.append("</main>")
     out.extend(_boilerplate(comparison))
     out.append(

@@ -7,7 +7,14 @@ from typing import TextIO
 from newsdiff.model import Comparison, Group
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import markdown_cell
-from newsdiff.render.view import coverage_text, member_pieces, signals_text, visible_groups
+from newsdiff.render.view import (
+    coverage_text,
+    filtered,
+    member_pieces,
+    shown_text,
+    signals_text,
+    visible_groups,
+)
 
 
 def _row(cells: list[str]) -> str:
@@ -15,15 +22,24 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+# wdiff's marks as the table shows them without colour (brackets escaped for Markdown):
+# words of a group's first report that another lacks, then those of the other reports.
+_MARK_FIRST = (r"\[-", r"-\]")
+_MARK_OTHER = ("{+", "+}")
+
+
 def _cells(comparison: Comparison, group: Group) -> list[str]:
-    """Return one cell per document: its member text, differing words in bold."""
+    """Return one cell per document: its member text, differing words bold and marked."""
     cells = []
     for d in range(len(comparison.documents)):
         member = group.member(d)
         pieces = member_pieces(comparison, member) if member is not None else []
-        # Word runs never start or end with a space, so "**" always opens and closes.
+        opening, closing = _MARK_FIRST if member is group.members[0] else _MARK_OTHER
+        # Word runs never start or end with a space, so "**" always opens and closes; the
+        # marks keep the differences visible in the raw text and where bold is not shown.
         parts = [
-            f"**{markdown_cell(p.text)}**" if p.differs else markdown_cell(p.text) for p in pieces
+            f"**{opening}{markdown_cell(p.text)}{closing}**" if p.differs else markdown_cell(p.text)
+            for p in pieces
         ]
         cells.append("".join(parts).strip())
     return cells
@@ -62,14 +78,19 @@ def render_markdown(comparison: Comparison, stream: TextIO, options: RenderOptio
     out = ["## newsdiff: " + " vs ".join(ids), ""]
     _summary(comparison, out)
     out.append("")
-    out.append(
-        "Kinds: **shared** (same fact, same substance), **divergent** (same fact, told "
-        "differently), **unique** (one report only). Words in bold differ between reports."
-    )
-    out.append("")
+    n = len(comparison.documents)
+    if options.legend:
+        out.append(
+            "Kinds: **shared** (same fact, same substance), **divergent** (same fact, told "
+            f"differently), **unique** (one report only); coverage k/{n}: told in k of the "
+            f"{n} reports. Words that another report of the group lacks are bold and marked "
+            r"**\[-so-\]** in the group's first report, **{+so+}** in the others."
+        )
+        out.append("")
     out.append(_row(["#", "kind", "coverage", *ids, "signals"]))
     out.append(_row(["--:", "---", ":-:", *["---"] * len(ids), "---"]))
-    for group in visible_groups(comparison, options):
+    groups = visible_groups(comparison, options)
+    for group in groups:
         kind = f"**{group.kind}**" if group.kind == "divergent" else group.kind
         out.append(
             _row(
@@ -82,4 +103,7 @@ def render_markdown(comparison: Comparison, stream: TextIO, options: RenderOptio
                 ]
             )
         )
+    if filtered(options):
+        out.append("")
+        out.append(f"_{shown_text(comparison, len(groups), options)}_")
     stream.write("\n".join(out) + "\n")

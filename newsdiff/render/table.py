@@ -1,9 +1,17 @@
-"""The terminal renderer: a rich table, one row per group, word differences highlighted."""
+"""The terminal renderer: a key on top, then each group as a head line and its reports' texts.
+
+Reports are named by column letters (A, B, ...) listed in the key. Texts stand side by side
+when each column is wide enough to read, otherwise they are stacked one under another.
+Differing words are underlined in colour, or wrapped in wdiff-style marks without colour.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +19,15 @@ from rich.text import Text
 from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
-from newsdiff.render.view import visible_groups
+from newsdiff.render.view import (
+    letter,
+    moved,
+    paragraph_of,
+    shorten,
+    shown_text,
+    text_pieces,
+    visible_groups,
+)
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -19,12 +35,23 @@ KIND_HELP = {
     "divergent": "same fact, told differently",
     "unique": "in one report only",
 }
-# Below this many columns per report, reports are stacked instead of side by side.
-_MIN_COLUMN = 28
+# The narrowest text column shown side by side: a newspaper column holds 28 to 40
+# characters (five or six words a line), so 30 is as narrow as news is printed. Below
+# it the texts are stacked, each at the full width.
+MIN_COLUMN = 30
+# Between two side-by-side columns: a space, the rule and a space.
+_GUTTER = 3
+# wdiff's marks: words of the first report of a group that another lacks, and words of
+# the other reports that the first (or another) lacks.
+MARK_FIRST = ("[-", "-]")
+MARK_OTHER = ("{+", "+}")
 # Line breaks, tabs and line separators inside a cell become one space each, keeping the
 # offsets of highlights: rich drops "\r" and expands tabs (which shifted the highlights
 # and glued words together) and passed U+2028/U+2029 to the terminal raw.
 _SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029", " "))
+
+
+_TRAILING = re.compile(" +\n")
 
 
 class _Console(Console):
@@ -38,15 +65,26 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+def side_by_side(width: int, reports: int) -> bool:
+    """Tell whether reports fit side by side at this width, each column MIN_COLUMN or wider."""
+    return (width - _GUTTER * (reports - 1)) // reports >= MIN_COLUMN
+
+
 def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> Text:
-    """Return a member's text with the words that differ from another member highlighted."""
+    """Return a member's text with the words that differ from another member shown."""
     doc = comparison.documents[member.doc]
     first, last = doc.sentences[member.sentences[0]], doc.sentences[member.sentences[-1]]
     start, end = first.start, last.end
+    if not color:
+        # Plain text: the model's spans wrapped in wdiff's marks, leftmost member first.
+        opening, closing = MARK_FIRST if member is group.members[0] else MARK_OTHER
+        plain = Text()
+        for piece in text_pieces(doc.text, start, end, member.spans):
+            shown = inert(piece.text.translate(_SPACES))
+            plain.append(f"{opening}{shown}{closing}" if piece.differs else shown)
+        return plain
     raw = doc.text[start:end].translate(_SPACES)
     text = Text(inert(raw))
-    if not color or group.kind == "unique":
-        return text
     # Where each character of the report text lands in the shown text: a control
     # character is shown as a longer escape, which shifts everything after it.
     at = [0]
@@ -54,7 +92,7 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
         at.append(at[-1] + len(inert(ch)))
     # The words the model marks as differing (the same spans the HTML and Markdown paint).
     for span_start, span_end in member.spans:
-        text.stylize("bold underline", at[span_start - start], at[span_end - start])
+        text.stylize("underline", at[span_start - start], at[span_end - start])
     for sig in group.signals:
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
@@ -62,117 +100,224 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     return text
 
 
-def _note(group: Group, explain: bool) -> Text:
-    """Return the short note of a group: its signals (and its similarity with --explain)."""
-    parts = [f"{s.type}: {one_line(s.detail)}" for s in group.signals]
-    if explain:
+def _moved_text(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
+    """Return `moved in B: A ¶2, B ¶7`: which reports moved the fact, and where it stands."""
+    where = ", ".join(
+        f"{letter(m.doc)} \u00b6{paragraph_of(comparison, m)}"
+        for m in group.members
+        if m.doc == 0 or m.doc in docs
+    )
+    return f"moved in {', '.join(letter(d) for d in docs)}: {where}"
+
+
+def _head(
+    comparison: Comparison, group: Group, options: RenderOptions, moves: dict[int, tuple[int, ...]]
+) -> Table:
+    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
+    n = len(comparison.documents)
+    head = Text()
+    head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
+    parts = [f"{s.type}: {one_line(s.detail)}" if s.detail else s.type for s in group.signals]
+    if options.explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
-    return Text("\n".join(parts))
+    if group.index in moves:
+        parts.insert(0, _moved_text(comparison, group, moves[group.index]))
+    if group.kind == "unique":
+        only = ", ".join(letter(m.doc) for m in group.members)
+        parts.insert(0, f"only in {only}")
+    for part in parts:
+        head.append(" \u00b7 ", style="dim")
+        head.append(part)
+    line = Table.grid(padding=(0, 1))
+    line.add_column(no_wrap=True, style="bold")
+    line.add_column(overflow="fold")
+    line.add_row(f"#{group.index}", head)
+    return line
 
 
-def _kind_text(group: Group, n_docs: int) -> Text:
-    """Return the colored kind label with its coverage."""
-    return Text(f"{group.kind}\n{group.coverage}/{n_docs}", style=KIND_STYLE[group.kind])
+def _columns(reports: int, width: int) -> Table:
+    """Return an empty borderless table with one column per report, all as wide, rules between."""
+    table = Table(
+        box=box.MINIMAL,
+        show_header=False,
+        show_edge=False,
+        padding=(0, 1),
+        pad_edge=False,
+    )
+    for _ in range(reports):
+        # A fixed width, so that the same text wraps the same way in every column.
+        table.add_column(width=width, overflow="fold")
+    return table
 
 
-def _side_by_side(comparison: Comparison, options: RenderOptions, console: Console) -> None:
-    """Print one column per report."""
-    table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    for doc in comparison.documents:
-        table.add_column(one_line(doc.id), ratio=3, overflow="fold")
-    has_notes = options.explain or any(g.signals for g in comparison.groups)
-    if has_notes:
-        table.add_column("why", ratio=2, min_width=14, overflow="fold")
-    for g in visible_groups(comparison, options):
-        cells: list[Text] = [Text(str(g.index)), _kind_text(g, len(comparison.documents))]
-        for d in range(len(comparison.documents)):
+def _print_side_by_side(
+    comparison: Comparison,
+    groups: list[Group],
+    options: RenderOptions,
+    console: Console,
+    moves: dict[int, tuple[int, ...]],
+) -> None:
+    """Print a header row of letters and names, then per group its head and its columns."""
+    docs = comparison.documents
+    room = (console.width - _GUTTER * (len(docs) - 1)) // len(docs)
+    # The gutters hold the padding, so each text column gets the whole room.
+    text_width = room
+    header = _columns(len(docs), text_width)
+    header.add_row(
+        *(
+            Text(f"{letter(i)} {shorten(one_line(d.id), room - 2)}", style="bold")
+            for i, d in enumerate(docs)
+        )
+    )
+    console.print(header)
+    console.rule(style="dim")
+    for g in groups:
+        console.print(_head(comparison, g, options, moves))
+        row = _columns(len(docs), text_width)
+        cells = []
+        for d in range(len(docs)):
             m = g.member(d)
             cells.append(_cell(comparison, g, m, options.color) if m else Text(""))
-        if has_notes:
-            cells.append(_note(g, options.explain))
-        table.add_row(*cells)
-    console.print(table)
-
-
-def _stacked(comparison: Comparison, options: RenderOptions, console: Console) -> None:
-    """Print each group as a block of lines, one per report: readable at any width."""
-    n = len(comparison.documents)
-    for g in visible_groups(comparison, options):
-        head = Text(f"#{g.index} ", style="bold")
-        head.append_text(Text(f"{g.kind} {g.coverage}/{n}", style=KIND_STYLE[g.kind]))
-        note = _note(g, options.explain)
-        if note.plain:
-            head.append("  " + note.plain.replace("\n", "; "))
-        lines = [head]
-        for m in g.members:
-            line = Text(f"{one_line(comparison.documents[m.doc].id)}: ", style="bold")
-            line.append_text(_cell(comparison, g, m, options.color))
-            lines.append(line)
-        for line in lines:
-            console.print(line)
+        row.add_row(*cells)
+        console.print(row)
         console.print()
 
 
-def _footer(comparison: Comparison, console: Console) -> None:
-    """Print boilerplate, the legend and the counts per kind and per report."""
-    boiler = [(doc.id, s) for doc in comparison.documents for s in doc.sentences if s.boilerplate]
-    if boiler:
-        console.print(Text("Boilerplate (not aligned):", style="bold dim"))
-        for doc_id, s in boiler:
-            console.print(Text(f"  {one_line(doc_id)}: {one_line(s.text)}", style="dim"))
-    legend = Text("Legend: ")
-    for kind, help_text in KIND_HELP.items():
-        legend.append(kind, style=KIND_STYLE[kind])
-        legend.append(f" = {help_text}; ")
-    legend.append("bold underline", style="bold underline")
-    legend.append(" = words that differ")
-    console.print(legend)
+def _print_stacked(
+    comparison: Comparison,
+    groups: list[Group],
+    options: RenderOptions,
+    console: Console,
+    moves: dict[int, tuple[int, ...]],
+) -> None:
+    """Print per group its head and one block per report, text indented past the letter."""
+    for g in groups:
+        console.print(_head(comparison, g, options, moves))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for m in g.members:
+            grid.add_row(letter(m.doc), _cell(comparison, g, m, options.color))
+        console.print(grid)
+        console.print()
+
+
+def _key(comparison: Comparison, options: RenderOptions, console: Console, moves: int) -> None:
+    """Print the key: the summary, each report with its letter and shares, what marks mean."""
     summ = comparison.summary()
-    counts = Text(f"Groups: {summ.groups}  (")
+    groups = f"{summ.groups} group{'' if summ.groups == 1 else 's'}"
+    counts = Text(f"{summ.documents} reports, {groups}: ", style="bold")
     for i, kind in enumerate(("shared", "divergent", "unique")):
-        if i:
-            counts.append(", ")
+        counts.append(", " if i else "")
         counts.append(f"{getattr(summ, kind)} {kind}", style=KIND_STYLE[kind])
-    counts.append(")")
+    if summ.documents > 1:
+        # Facts another report tells in a different order than the first (A).
+        counts.append(f"; {moves} moved")
     console.print(counts)
-    per = Table(box=None, header_style="bold", pad_edge=False)
-    for col in ("report", "sentences", "shared", "divergent", "unique", "boilerplate"):
-        per.add_column(col, justify="left" if col == "report" else "right")
-    for ds in summ.per_document:
-        content = max(1, ds.sentences - ds.boilerplate)
-
-        def pct(x: int, content: int = content) -> str:
-            return f"{x} ({100 * x / content:.0f}%)"
-
-        per.add_row(
-            one_line(comparison.documents[ds.doc].id),
-            str(ds.sentences),
-            pct(ds.shared),
-            pct(ds.divergent),
-            pct(ds.unique),
-            str(ds.boilerplate),
-        )
+    names = [one_line(d.id) for d in comparison.documents]
+    heads = ("sentences", "shared", "divergent", "unique", "boilerplate")
+    rows: list[list[str]] = []
+    for percent in (True, False):
+        rows = []
+        for ds in summ.per_document:
+            content = max(1, ds.sentences - ds.boilerplate)
+            shares = [ds.shared, ds.divergent, ds.unique]
+            rows.append(
+                [
+                    str(ds.sentences),
+                    *(f"{x} ({100 * x / content:.0f}%)" if percent else str(x) for x in shares),
+                    str(ds.boilerplate),
+                ]
+            )
+        # What the letter, the numbers and the spaces between columns take.
+        fixed = len(letter(len(names) - 1)) + 2 * len(heads) + 2
+        fixed += sum(max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads))
+        room = console.width - fixed
+        # Shares in per cent go first when the names would not fit beside them.
+        if room >= max(len(name) for name in names):
+            break
+    per = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1))
+    per.add_column("", no_wrap=True)
+    per.add_column("report", no_wrap=True)
+    for col in heads:
+        per.add_column(col, justify="right", no_wrap=True)
+    for i, row in enumerate(rows):
+        per.add_row(Text(letter(i), style="bold"), shorten(names[i], max(room, 12)), *row)
     console.print(per)
+    if not options.legend:
+        return
+    n = len(comparison.documents)
+    kinds = Text()
+    for i, (kind, help_text) in enumerate(KIND_HELP.items()):
+        kinds.append("; " if i else "")
+        kinds.append(kind, style=KIND_STYLE[kind])
+        kinds.append(f" = {help_text}")
+    head_help = Text(
+        f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports; moved in B: "
+        "B tells it in another order than A (\u00b6 = paragraph)"
+    )
+    if options.color:
+        marks = Text("underlined", style="underline")
+        marks.append(" = words another report of the group lacks; ")
+        marks.append("magenta", style="bold magenta")
+        marks.append(" = the words a signal is about")
+    else:
+        marks = Text(
+            f"{MARK_FIRST[0]}words{MARK_FIRST[1]} in a group's first report, "
+            f"{MARK_OTHER[0]}words{MARK_OTHER[1]} in the others: words another report "
+            "of the group lacks"
+        )
+    # A label column, so that a wrapped line starts under its text, not under the label.
+    legend = Table.grid(padding=(0, 1))
+    legend.add_column(no_wrap=True, style="bold")
+    legend.add_column(overflow="fold")
+    legend.add_row("groups", head_help)
+    legend.add_row("kinds", kinds)
+    legend.add_row("marks", marks)
+    console.print(legend)
+
+
+def _footer(comparison: Comparison, shown: int, options: RenderOptions, console: Console) -> None:
+    """Print the boilerplate left out of the comparison and how many groups were shown."""
+    boiler = [
+        (i, s) for i, doc in enumerate(comparison.documents) for s in doc.sentences if s.boilerplate
+    ]
+    if boiler:
+        console.print(Text("Boilerplate (not compared):", style="bold dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold", style="dim")
+        for index, s in boiler:
+            grid.add_row(letter(index), one_line(s.text))
+        console.print(grid)
+    console.print(Text(shown_text(comparison, shown, options), style="bold"))
 
 
 @register("table")
 def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions) -> None:
-    """Write the comparison as a colored table (stacked when the terminal is narrow)."""
+    """Write the comparison for a terminal: key, groups (side by side or stacked), footer."""
+    # Without colour the text is written once rendered, with the padding rich adds at the
+    # end of each line taken off (it shows in files and diffs, and wraps in narrow pagers).
+    plain = None if options.color else io.StringIO()
     console = _Console(
-        file=stream,
+        file=plain or stream,
         width=options.width,
         no_color=not options.color,
-        color_system="auto" if options.color else None,
+        # Only the eight standard colours are used: the same codes on every terminal.
+        color_system="standard" if options.color else None,
         force_terminal=options.color,
         markup=False,
         emoji=False,
         highlight=False,
     )
-    n = len(comparison.documents)
-    if (console.width - 20) / n < _MIN_COLUMN:
-        _stacked(comparison, options, console)
+    groups = visible_groups(comparison, options)
+    moves = moved(comparison)
+    _key(comparison, options, console, len(moves))
+    console.print()
+    if side_by_side(console.width, len(comparison.documents)):
+        _print_side_by_side(comparison, groups, options, console, moves)
     else:
-        _side_by_side(comparison, options, console)
-    _footer(comparison, console)
+        _print_stacked(comparison, groups, options, console, moves)
+    _footer(comparison, len(groups), options, console)
+    if plain is not None:
+        stream.write(_TRAILING.sub("\n", plain.getvalue()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -10,11 +11,75 @@ from newsdiff.render import RenderOptions
 
 
 def visible_groups(comparison: Comparison, options: RenderOptions) -> list[Group]:
-    """Return the groups to show, in the comparison's order, after the signal filter."""
-    wanted = options.signal_filter
-    if wanted is None:
-        return list(comparison.groups)
-    return [g for g in comparison.groups if any(s.type in wanted for s in g.signals)]
+    """Return the groups to show, in the comparison's order, after the kind and signal filters."""
+    wanted, kinds = options.signal_filter, options.kinds
+    return [
+        g
+        for g in comparison.groups
+        if (kinds is None or g.kind in kinds)
+        and (wanted is None or any(s.type in wanted for s in g.signals))
+    ]
+
+
+def filtered(options: RenderOptions) -> bool:
+    """Tell whether a filter may hide groups (so a count of those shown is due)."""
+    return options.signal_filter is not None or options.kinds is not None
+
+
+def shown_text(comparison: Comparison, shown: int, options: RenderOptions) -> str:
+    """Return `N of M groups shown` (or `M groups` without a filter)."""
+    total = len(comparison.groups)
+    if not filtered(options):
+        return f"{total} group{'' if total == 1 else 's'}"
+    return f"{shown} of {total} groups shown"
+
+
+def letter(index: int) -> str:
+    """Return the column letter of the index-th report: A..Z, then AA, AB, ..."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+# A word of a file name with the separators that follow it.
+_NAME_WORDS = re.compile(r"[^-_ ./\\]+[-_ ./\\]*|[-_ ./\\]+")
+
+
+def shorten(name: str, width: int) -> str:
+    """Return name within width, whole words of its start and end around an ellipsis.
+
+    The end of a name (its last words and extension) is what tells reports of one event
+    apart; the start is often a shared prefix, so the end gets two thirds of the room.
+    """
+    if len(name) <= width:
+        return name
+    room = width - 1
+    if room <= 0:
+        return "\u2026"[:width]
+    words = _NAME_WORDS.findall(name)
+    head: list[str] = []
+    tail: list[str] = []
+    size = 0
+    front, back = 0, len(words) - 1
+    while front <= back:
+        tail_first = sum(map(len, tail)) <= 2 * sum(map(len, head))
+        order = (back, front) if tail_first else (front, back)
+        for i in order:
+            if size + len(words[i]) <= room:
+                (tail if i == back else head).append(words[i])
+                size += len(words[i])
+                front, back = (front, back - 1) if i == back else (front + 1, back)
+                break
+        else:
+            break
+    if size < room // 2:
+        # Too few whole words fit (one long word): cut inside words after all.
+        head_n = room // 3
+        return name[:head_n] + "\u2026" + name[len(name) - (room - head_n) :]
+    return "".join(head) + "\u2026" + "".join(reversed(tail))
 
 
 def signal_line(signal: Signal) -> str:
@@ -64,9 +129,72 @@ def member_pieces(comparison: Comparison, member: Member) -> list[Piece]:
     return pieces
 
 
+def text_pieces(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[Piece]:
+    """Cut text[start:end] at the borders of spans (offsets into text) into Pieces."""
+    cuts = {start, end}
+    cuts.update(x for a, b in spans for x in (a, b) if start < x < end)
+    pieces: list[Piece] = []
+    for a, b in pairwise(sorted(cuts)):
+        _add(pieces, text[a:b], any(x <= a and b <= y for x, y in spans))
+    return pieces
+
+
 def _add(pieces: list[Piece], text: str, differs: bool) -> None:
     """Append text, merging it into the last piece when both are (not) highlighted."""
     if pieces and pieces[-1].differs == differs:
         pieces[-1] = Piece(pieces[-1].text + text, differs)
     elif text:
         pieces.append(Piece(text, differs))
+
+
+def _longest_rising(values: list[int]) -> set[int]:
+    """Return the indices of one longest strictly rising subsequence of values."""
+    tails: list[int] = []  # tails[k]: index ending the best rising run of length k + 1
+    before: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if values[tails[mid]] < v:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    kept: set[int] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        kept.add(i)
+        i = before[i]
+    return kept
+
+
+def moved(comparison: Comparison) -> dict[int, tuple[int, ...]]:
+    """Return, per group index, the reports that tell its fact in another order than the first.
+
+    For each other report, the groups it shares with the first report are put in the first
+    report's order; the longest run that the other report tells in the same order stays,
+    and the groups outside it are the ones that report moved (as a reviser's reordering
+    shows: the fewest facts whose moving explains the new order).
+    """
+    out: dict[int, list[int]] = {}
+    for d in range(1, len(comparison.documents)):
+        both = [
+            (first.sentences[0], other.sentences[0], g.index)
+            for g in comparison.groups
+            if (first := g.member(0)) is not None and (other := g.member(d)) is not None
+        ]
+        both.sort()
+        kept = _longest_rising([pos for _, pos, _ in both])
+        for k, (_, _, index) in enumerate(both):
+            if k not in kept:
+                out.setdefault(index, []).append(d)
+    return {index: tuple(docs) for index, docs in out.items()}
+
+
+def paragraph_of(comparison: Comparison, member: Member) -> int:
+    """Return the 1-based paragraph where a member's first sentence stands in its report."""
+    return comparison.documents[member.doc].sentences[member.sentences[0]].paragraph + 1
