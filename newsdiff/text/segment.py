@@ -256,7 +256,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_speech_tag(chunk: str) -> bool:
     """Tell whether a sentence is only a speaker and a reporting verb ("Smith said Monday.")."""
-    body = chunk.lstrip(_QUOTE_CHARS + " ")
+    body = chunk.strip(_QUOTE_CHARS + " ")
     if not body.endswith("."):
         return False
     words = body[:-1].split()
