@@ -149,3 +149,23 @@ def test_every_character_stays_in_a_sentence() -> None:
         "It ended at 4 p.m.",
         "The vote is in the U.S. Senate.",
     ]
+
+
+def test_an_upper_case_abbreviation_is_no_title() -> None:
+    # "MS." is the illness, not "Ms.": a sentence can end there.
+    assert texts_of("She was diagnosed with MS. She is fine.") == [
+        "She was diagnosed with MS.",
+        "She is fine.",
+    ]
+
+
+def test_a_detached_quote_mark_before_a_lower_case_tag_joins() -> None:
+    assert texts_of('Why now? "he said. The talks ended.') == [
+        'Why now? "he said.',
+        "The talks ended.",
+    ]
+    # A quotation that starts in lower case after a full stop is a sentence of its own.
+    assert texts_of('The phone sold well. "iPhone sales rose," Apple said.') == [
+        "The phone sold well.",
+        '"iPhone sales rose," Apple said.',
+    ]

@@ -286,9 +286,18 @@ def _is_speech_tag(chunk: str) -> bool:
 def _joins_previous(text: str, prev: tuple[int, int], start: int, end: int) -> bool:
     """Tell whether the sentence at start:end is a fragment of the one before it."""
     chunk = text[start:end]
-    first = chunk.lstrip(_QUOTE_CHARS)[:1]
-    # A lower-case start: Punkt broke at `?”` before the attribution (`"...?" he said.`).
-    if first.islower() or chunk[0] in ",;)":
+    # Only the end of the previous sentence matters (a title, an initial, a quote mark).
+    before = text[max(prev[0], prev[1] - _TAIL) : prev[1]]
+    # A lower-case start: Punkt broke at `?”` before the attribution (`"...?" he said.`),
+    # or at `?` before a detached quote mark (`...? "he said.`; not `"iPhone sales rose"`).
+    first = chunk[0]
+    if first.islower() or first in ",;)":
+        return True
+    if (
+        first in _QUOTE_CHARS
+        and before.endswith(("?", "!"))
+        and chunk.lstrip(_QUOTE_CHARS)[:1].islower()
+    ):
         return True
     # A dash or "(AP) —" continues a dateline ("AUGUSTA, Me. — The governor ...").
     if _CONTINUES.match(chunk):
@@ -296,13 +305,11 @@ def _joins_previous(text: str, prev: tuple[int, int], start: int, end: int) -> b
     # Stray punctuation ("”", "[...]") belongs to the sentence it closes.
     if not any(c.isalnum() for c in chunk):
         return True
-    # Only the end of the previous sentence matters (a title, an initial, a quote mark).
-    before = text[max(prev[0], prev[1] - _TAIL) : prev[1]]
     if first.isdigit() and _INITIAL_END.search(before):
         return True
-    # A title is followed by a name: "Reps." or "Const." alone is no sentence.
+    # A title is followed by a name: "Reps." or "Const." alone is no sentence ("MS." may be).
     last = _LAST_WORD.search(before)
-    if last is not None and last.group(1).lower() in _titles():
+    if last is not None and last.group(1).istitle() and last.group(1).lower() in _titles():
         return True
     # A speech tag after a quote belongs to the quote: `"... that?" McCain said.`
     quoted = before[-1:] in _QUOTE_CHARS or chunk[0] in _QUOTE_CHARS
