@@ -79,6 +79,7 @@ _INITIALISM = re.compile(r"(?:.*[/(])?[a-z]{1,2}(?:\.[a-z]{1,3})+")
 _INITIAL_END = re.compile(r"(?:^|[^\w.])[A-Z]\.$")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CONTINUES = re.compile(r"(?:—|–|--?\s|\([A-Za-z][\w .&-]{0,30}\)\s*(?:—|–|--?\s))")
+_ALNUM = re.compile(r"[^\W_]")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 _STOPS = frozenset(";:?!")
 _TAIL = 24
@@ -285,25 +286,25 @@ def _is_speech_tag(chunk: str) -> bool:
 
 def _joins_previous(text: str, prev: tuple[int, int], start: int, end: int) -> bool:
     """Tell whether the sentence at start:end is a fragment of the one before it."""
-    chunk = text[start:end]
+    # Read in place: copying every sentence would cost more than the checks.
+    first = text[start]
     # Only the end of the previous sentence matters (a title, an initial, a quote mark).
     before = text[max(prev[0], prev[1] - _TAIL) : prev[1]]
     # A lower-case start: Punkt broke at `?”` before the attribution (`"...?" he said.`),
     # or at `?` before a detached quote mark (`...? "he said.`; not `"iPhone sales rose"`).
-    first = chunk[0]
     if first.islower() or first in ",;)":
         return True
     if (
         first in _QUOTE_CHARS
         and before.endswith(("?", "!"))
-        and chunk.lstrip(_QUOTE_CHARS)[:1].islower()
+        and text[start : start + 4].lstrip(_QUOTE_CHARS)[:1].islower()
     ):
         return True
     # A dash or "(AP) —" continues a dateline ("AUGUSTA, Me. — The governor ...").
-    if _CONTINUES.match(chunk):
+    if first in "—–-(" and _CONTINUES.match(text, start, end):
         return True
     # Stray punctuation ("”", "[...]") belongs to the sentence it closes.
-    if not any(c.isalnum() for c in chunk):
+    if _ALNUM.search(text, start, end) is None:
         return True
     if first.isdigit() and _INITIAL_END.search(before):
         return True
@@ -312,8 +313,8 @@ def _joins_previous(text: str, prev: tuple[int, int], start: int, end: int) -> b
     if last is not None and last.group(1).istitle() and last.group(1).lower() in _titles():
         return True
     # A speech tag after a quote belongs to the quote: `"... that?" McCain said.`
-    quoted = before[-1:] in _QUOTE_CHARS or chunk[0] in _QUOTE_CHARS
-    return quoted and _is_speech_tag(chunk)
+    quoted = before[-1:] in _QUOTE_CHARS or first in _QUOTE_CHARS
+    return quoted and _is_speech_tag(text[start:end])
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
