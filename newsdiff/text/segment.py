@@ -11,7 +11,9 @@ from newsdiff.text import nltk_lite
 from newsdiff.text.resources import read_lines, read_words
 
 if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from types import ModuleType
+
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # A blank line (possibly holding spaces) separates paragraphs.
 _PARA_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*|\r\n[ \t]*\r\n\s*|\r[ \t]*\r\s*")
@@ -141,21 +143,28 @@ def _titles() -> frozenset[str]:
     return frozenset(read_lines("titles.txt"))
 
 
-@lru_cache(maxsize=2)
-def _tokenizer(starters: bool = True) -> PunktSentenceTokenizer:
-    """Build a Punkt tokenizer from the shipped word lists (no downloaded model).
+def punkt_parameters(punkt: ModuleType, starters: bool = True) -> PunktParameters:
+    """Return Punkt parameters of `punkt` (nltk's module) from the shipped word lists.
 
     Without `starters`, for Title Case headings: there "The" or "On" after an abbreviation
     starts no sentence ("Smith Jr. On The Run").
     """
-    punkt = nltk_lite.punkt()
-    params = punkt.PunktParameters()
+    params: PunktParameters = punkt.PunktParameters()
     params.abbrev_types = _Abbreviations(set(read_lines("abbreviations.txt")) | _titles())
     # Seen only in lower case inside sentences: capitalised after an abbreviation or an
     # initial, such a word starts a sentence ("in the U.S. The talks", "Plan B. It failed").
     for word in read_words("sentence_starters.txt") if starters else ():
         params.ortho_context[word] = punkt._ORTHO_MID_LC
-    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return params
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(starters: bool = True) -> PunktSentenceTokenizer:
+    """Build a Punkt tokenizer from the shipped word lists (no downloaded model)."""
+    punkt = nltk_lite.punkt()
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(
+        punkt_parameters(punkt, starters)
+    )
     return tokenizer
 
 
