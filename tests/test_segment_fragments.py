@@ -123,6 +123,10 @@ def test_stray_punctuation_closes_the_sentence_before_it() -> None:
     ]
 
 
+def test_an_emoji_is_no_stray_punctuation() -> None:
+    assert texts_of("Stocks rose. 😀") == ["Stocks rose.", "😀"]
+
+
 def test_an_update_label_is_furniture() -> None:
     sentences = segment("UPDATE:\n\nThe company said on Friday it would appeal.")
     assert [(s.text, s.boilerplate) for s in sentences] == [

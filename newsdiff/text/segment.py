@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -312,8 +313,10 @@ def _joins_previous(text: str, prev: tuple[int, int], start: int, end: int) -> b
     # A dash or "(AP) —" continues a dateline ("AUGUSTA, Me. — The governor ...").
     if first in "—–-(" and _CONTINUES.match(text, start, end):
         return True
-    # Stray punctuation ("”", "[...]") belongs to the sentence it closes.
-    if _ALNUM.search(text, start, end) is None:
+    # Stray punctuation ("”", "[...]") belongs to the sentence it closes (an emoji does not).
+    if _ALNUM.search(text, start, end) is None and all(
+        unicodedata.category(c)[0] == "P" or c.isspace() for c in text[start:end]
+    ):
         return True
     if first.isdigit() and _INITIAL_END.search(before):
         return True
