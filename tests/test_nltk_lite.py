@@ -80,11 +80,10 @@ def test_same_sentences_and_stems_as_the_real_package() -> None:
         lite = list(lite[0]), lite[1]
         import nltk
         from nltk.stem.snowball import SnowballStemmer
-        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-        from newsdiff.text.resources import read_lines
-        params = PunktParameters()
-        params.abbrev_types = set(read_lines("abbreviations.txt"))
-        real = list(PunktSentenceTokenizer(params).span_tokenize({TEXT!r}))
+        from nltk.tokenize import punkt
+        from newsdiff.text.segment import punkt_parameters
+        params = punkt_parameters(punkt)
+        real = list(punkt.PunktSentenceTokenizer(params).span_tokenize({TEXT!r}))
         print(lite == (real, SnowballStemmer("english").stem("generously")))
         """
     )
