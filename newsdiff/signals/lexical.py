@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from newsdiff.model import Signal, SignalType
 from newsdiff.signals.context import (
     NOT_NAMES,
+    PRONOUNS,
     SAY,
     View,
+    closest_sentence,
     docs,
     evidence,
     per_member,
+    sentence_at,
     signal,
     stems,
     text_of,
@@ -120,10 +123,59 @@ def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
     return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
 
 
+def _speaker(v: View, h: Hit) -> frozenset[str]:
+    """Return who a reporting verb gives the word to: names and the subject before it.
+
+    Empty when the word has no subject in its clause ("his remarks", "racist comments"):
+    then it is a noun, or a verb whose speaker cannot be told.
+    """
+    out: set[str] = set()
+    subject = ""
+    for k in range(h.i - 1, max(-1, h.i - 9), -1):
+        t = v.toks[k]
+        if t.quoted or any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
+            break  # the verb's clause starts after a quotation or a sentence's end
+        if t.norm in PRONOUNS and not out and not subject:
+            return frozenset({"<pronoun>"})
+        if t.norm in STOPWORDS or t.norm in SAY or t.norm in NOT_NAMES or not t.norm.isalpha():
+            continue
+        if t.is_capitalised:
+            out.add(word_stem(t.norm))
+        # The nearest content word is the subject's head ("three women who claimed").
+        subject = subject or word_stem(t.norm)
+    # "..., said Smith": the speaker follows the verb.
+    for t in v.toks[h.j : h.j + 3]:
+        if t.is_capitalised and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS:
+            out.add(word_stem(t.norm))
+    if subject:
+        out.add(subject)
+    return frozenset(out)
+
+
+def _same_source(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Return True when two reporting verbs give the word to the same speaker."""
+    if not x or not y:
+        return False
+    return bool(x & y) or "<pronoun>" in x or "<pronoun>" in y
+
+
+def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
+    """Return the hits of x in its sentence that states what y states."""
+    if len(x.spans) < 2:
+        return found
+    best = closest_sentence(x, y)
+    return [h for h in found if sentence_at(x, h.i) == best]
+
+
 def attribution(a: View, b: View) -> Iterable[Signal]:
-    """Signal reporting verbs of another stance, and sources named on one side only."""
-    own = {v.doc: hits(v, "attribution", True, True) for v in (a, b)}
-    every = {v.doc: {h.cls for h in hits(v, "attribution", True, False)} for v in (a, b)}
+    """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
+    own = {
+        x.doc: _aligned_hits(x, y, hits(x, "attribution", True, True)) for x, y in ((a, b), (b, a))
+    }
+    every = {
+        x.doc: {h.cls for h in _aligned_hits(x, y, hits(x, "attribution", True, False))}
+        for x, y in ((a, b), (b, a))
+    }
     only = {
         x.doc: sorted({h.cls for h in own[x.doc]} - every[y.doc] - {"neutral", "ignore"})
         for x, y in ((a, b), (b, a))
@@ -132,13 +184,18 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
     # often a noun or another sense ("jobless claims", "is claimed by both countries").
     speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
     if speaks and (only[a.doc] or only[b.doc]):
-        sides = []
+        chosen: list[Hit] = []
         for v in (a, b):
-            chosen = [h for h in own[v.doc] if h.cls in only[v.doc]]
-            chosen = chosen or [h for h in own[v.doc] if h.cls == "neutral"][:1]
-            sides.append([t for h in chosen for t in v.toks[h.i : h.j]])
-        if not _opposite([t.norm for t in sides[0]], [t.norm for t in sides[1]]):
-            yield signal("attribution", a, b, sides[0], sides[1])
+            mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
+            mine = mine or [h for h in own[v.doc] if h.cls == "neutral"]
+            chosen.append(mine[0] if mine else Hit("", 0, 0))
+        ha, hb = chosen
+        # One verb a side, and both must give the word to the same speaker: NASA's
+        # "refuted" is not Rogozin's "stated".
+        if ha.j and hb.j and _same_source(_speaker(a, ha), _speaker(b, hb)):
+            left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
+            if not _opposite([t.norm for t in left], [t.norm for t in right]):
+                yield signal("attribution", a, b, left, right)
     yield from _sources(a, b)
 
 
@@ -165,6 +222,8 @@ def _source_names(v: View) -> list[_Source]:
     """Return the sources a member names (according to Reuters, citing officials)."""
     out = []
     for h in hits(v, "sources", False, False):
+        if v.toks[h.i].norm == "told":
+            continue  # "told Fox News": the outlet heard the speaker; it is not the source
         run: list[Token] = []
         for t in v.toks[h.j : h.j + 8]:
             gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]

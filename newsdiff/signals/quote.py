@@ -57,11 +57,17 @@ def _absent(q: Sequence[Token], y: View) -> bool:
     return whole is None or whole.coverage < 0.5
 
 
-def _new_words(q: Sequence[Token], y: View) -> bool:
-    """Return True when most content words of a quote are not in y (not a paraphrase of it)."""
-    content = {word_stem(t.norm) for t in q if t.norm not in STOPWORDS}
+# Share of a quotation's content words the other side must use to tell the same thing in
+# its own words. Below it, the other side is about something else and the missing quote is
+# no difference of this fact.
+_PARAPHRASE = 0.5
+
+
+def _paraphrased(q: Sequence[Token], y: View) -> bool:
+    """Return True when y tells a quote's content in its own words (most of its stems)."""
+    content = {word_stem(t.norm) for t in q if t.norm not in STOPWORDS and t.norm.isalpha()}
     known = {word_stem(w) for w in y.words}
-    return len(content & known) <= len(content) / 3
+    return len(content) >= 2 and len(content & known) >= _PARAPHRASE * len(content)
 
 
 # Where a change of words was reported: its words' character span in each document.
@@ -108,8 +114,15 @@ def _quote_side(
         m = quotes.locate(q, y.toks)
         matched = 0 if m is None else round(m.coverage * len(q))
         if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
-            if not overlap and len(q) >= 4 and _new_words(q, y) and _absent(q, y):
-                # A quotation the other report does not carry at all.
+            if (
+                not overlap
+                and len(q) >= 4
+                and not _member_quotes(y)
+                and _paraphrased(q, y)
+                and _absent(q, y)
+            ):
+                # A quotation the other report tells in its own words, quoting none: a
+                # side quoting something else is not telling this quotation.
                 words = text_of(x, q[:8]) + ("…" if len(q) > 8 else "")
                 yield Signal("quote", pair(f"“{words}”", "none"), both, (evidence(x, q),))
             continue
