@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.model import Signal, SignalType
@@ -37,7 +37,13 @@ def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
 
 
 def _one_sided(
-    kind: SignalType, name: str, inflect: bool, a: View, b: View, ignore: frozenset[str]
+    kind: SignalType,
+    name: str,
+    inflect: bool,
+    a: View,
+    b: View,
+    ignore: frozenset[str],
+    anchored: Callable[[View, Hit, View], bool] | None = None,
 ) -> Iterable[Signal]:
     """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
     own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
@@ -46,7 +52,8 @@ def _one_sided(
         for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
             # The word must be about something the other side says too: one of its
             # neighbouring content words is there ("reportedly resigned" / "resigned").
-            hit = next((h for h in own[x.doc] if h.cls == cls and _anchored(x, h, y)), None)
+            test = anchored or _anchored
+            hit = next((h for h in own[x.doc] if h.cls == cls and test(x, h, y)), None)
             if hit is None:
                 continue
             toks = x.toks[hit.i : hit.j]
@@ -63,9 +70,38 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
     return False
 
 
+# Words before a modal that make it part of a purpose clause ("so he could shoot", "in order
+# that they might") or an indirect question ("unclear what he might reveal", "whether it
+# could"): the modal hedges nothing the report asserts.
+_PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if"})
+
+
+def _hedged(x: View, h: Hit, y: View) -> bool:
+    """Return True when a hedge qualifies a claim y asserts, and y has none of its words.
+
+    The claim is the first content word after the hedge ("may have violated" -> violated);
+    y must state it. "the potential to destroy" is not hedged against "the potential
+    'destruction'": y uses the hedge's own word.
+    """
+    before = [t.norm for t in x.toks[max(0, h.i - 3) : h.i]]
+    if any(w in _PURPOSE for w in before):
+        return False
+    own = {word_stem(t.norm) for t in x.toks[h.i : h.j] if t.norm not in STOPWORDS}
+    if own & stems(y):
+        return False
+    known = stems(y)
+    claim = [
+        word_stem(t.norm)
+        for t in x.toks[h.j : h.j + 5]
+        if t.norm.isalpha() and t.norm not in STOPWORDS and t.norm not in SAY
+    ]
+    # The hedged claim's verb and its object: one of them must be what y states.
+    return any(w in known for w in claim[:2])
+
+
 def hedges(a: View, b: View) -> Iterable[Signal]:
     """Signal a class of hedges (may, reportedly) used on one side only."""
-    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}))
+    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}), _hedged)
 
 
 def _capital_use(v: View, h: Hit) -> bool:
