@@ -11,6 +11,7 @@ from newsdiff.align.group import RawGroup
 from newsdiff.model import Document, Group, Kind, Member
 from newsdiff.signals.wording import wording_signal
 from newsdiff.text.sentence_words import SentenceWords
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,65 @@ def group_kind(
     if has_signals or similarity < shared_threshold:
         return "divergent"
     return "shared"
+
+
+# Words of an attribution tag or a way of naming a person: "she said" / "Ms. Pelosi said",
+# "he said in another tweet" / none. They say who speaks, not what is claimed.
+_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep gov president gen general prof sir madam".split()
+)
+_PRONOUNS = frozenset("he she they it him her them his hers their its".split())
+_TAG_TEXT = "say says said tell tells told add adds added write writes wrote tweet tweets"
+_TAG_WORDS = frozenset(f"{_TAG_TEXT} tweeted post posted according another".split())
+
+
+def _member_words(words: SentenceWords, document: Document, member: Member) -> list[Token]:
+    """Return a member's signal words (quotations marked)."""
+    per = words.words(document)
+    return [t for s in member.sentences if 0 <= s < len(per) for t in per[s]]
+
+
+def _quoted(toks: Sequence[Token]) -> tuple[str, ...]:
+    """Return the words of a member inside quotations."""
+    return tuple(t.norm for t in toks if t.quoted and t.norm[:1].isalnum())
+
+
+def _told(toks: Sequence[Token]) -> frozenset[str]:
+    """Return the stems of what a member states: content words but for names' forms."""
+    return frozenset(
+        word_stem(t.norm)
+        for t in toks
+        if t.norm[:1].isalnum()
+        and t.norm not in STOPWORDS
+        and t.norm not in _TITLES
+        and t.norm not in _TAG_WORDS
+    )
+
+
+def tag_only(documents: Sequence[Document], members: Sequence[Member], words: SentenceWords) -> bool:
+    """Return True when members differ only in how they name or attribute the speaker.
+
+    The same quotation with another tag (`"...," he said in a tweet` / `"..."`), or the
+    same statement with a pronoun or a title for the name (she / Ms. Pelosi): no divergence
+    of substance.
+    """
+    toks = [_member_words(words, documents[m.doc], m) for m in members]
+    if any(not t for t in toks):
+        return False
+    quoted = [_quoted(t) for t in toks]
+    if len(quoted[0]) >= 3 and all(q == quoted[0] for q in quoted):
+        return True  # one quotation, word for word: only its tags differ
+    told = [_told(t) for t in toks]
+    union = frozenset().union(*told)
+    for t, own in zip(toks, told, strict=True):
+        missing = union - own
+        # A side may lack a name only where it names that person with a pronoun.
+        if missing and not any(w.norm in _PRONOUNS for w in t):
+            return False
+        names = {word_stem(w.norm) for tt in toks for w in tt if w.is_capitalised}
+        if not missing <= names:
+            return False
+    return True
 
 
 def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
@@ -93,6 +153,8 @@ def classify(
         sigs = signals.detect(documents, members, context) if coverage >= 2 else ()
         spent += time.perf_counter() - t0
         kind = group_kind(coverage, g.similarity, bool(sigs), shared_threshold)
+        if kind == "divergent" and not sigs and tag_only(documents, members, words):
+            kind = "shared"
         if kind == "shared":
             sigs = ()
         elif kind == "divergent" and not sigs:

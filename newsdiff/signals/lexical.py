@@ -179,10 +179,13 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
             out.add(word_stem(t.norm))
         # The nearest content word is the subject's head ("three women who claimed").
         subject = subject or word_stem(t.norm)
-    # "..., said Smith": the speaker follows the verb.
-    for t in v.toks[h.j : h.j + 3]:
-        if t.is_capitalised and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS:
-            out.add(word_stem(t.norm))
+    # "...," said Smith: after a quotation or a comma, the speaker follows the verb.
+    gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start] if h.i else ""
+    inverted = h.i > 0 and (v.toks[h.i - 1].quoted or "," in gap)
+    for t in v.toks[h.j : h.j + 3] if inverted else ():
+        if not t.is_capitalised or t.norm in NOT_NAMES | STOPWORDS:
+            break
+        out.add(word_stem(t.norm))
     if subject:
         out.add(subject)
     return frozenset(out)
