@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,16 +55,24 @@ def _quoted(toks: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.norm for t in toks if t.quoted and t.norm[:1].isalnum())
 
 
-def _told(toks: Sequence[Token]) -> frozenset[str]:
-    """Return the stems of what a member states: content words but for names' forms."""
-    return frozenset(
+def _told(toks: Sequence[Token], quoted: bool | None = None) -> Counter[str]:
+    """Return the stems of what a member states: content words but for names' forms.
+
+    `quoted`: only the words inside (True) or outside (False) quotations.
+    """
+    return Counter(
         word_stem(t.norm)
         for t in toks
         if t.norm[:1].isalnum()
         and t.norm not in STOPWORDS
         and t.norm not in _TITLES
         and t.norm not in _TAG_WORDS
+        and (quoted is None or t.quoted == quoted)
     )
+
+
+# Content words a tag may hold besides the speaker's name: "in a statement", "on Sunday".
+_TAG_ROOM = 2
 
 
 def tag_only(documents: Sequence[Document], members: Sequence[Member], words: SentenceWords) -> bool:
@@ -76,18 +85,21 @@ def tag_only(documents: Sequence[Document], members: Sequence[Member], words: Se
     toks = [_member_words(words, documents[m.doc], m) for m in members]
     if any(not t for t in toks):
         return False
+    names = {word_stem(w.norm) for t in toks for w in t if w.is_capitalised}
     quoted = [_quoted(t) for t in toks]
     if len(quoted[0]) >= 3 and all(q == quoted[0] for q in quoted):
-        return True  # one quotation, word for word: only its tags differ
+        # One quotation, word for word: the words around it must be a tag only (a name,
+        # a reporting verb, a couple of words such as "in a statement").
+        outside = [_told(t, quoted=False) for t in toks]
+        return all(sum(n for w, n in o.items() if w not in names) <= _TAG_ROOM for o in outside)
     told = [_told(t) for t in toks]
-    union = frozenset().union(*told)
+    union: Counter[str] = Counter()
+    for c in told:
+        union |= c
     for t, own in zip(toks, told, strict=True):
-        missing = union - own
+        missing = set((union - own).elements())
         # A side may lack a name only where it names that person with a pronoun.
-        if missing and not any(w.norm in _PRONOUNS for w in t):
-            return False
-        names = {word_stem(w.norm) for tt in toks for w in tt if w.is_capitalised}
-        if not missing <= names:
+        if missing and not (missing <= names and any(w.norm in _PRONOUNS for w in t)):
             return False
     return True
 

@@ -51,6 +51,17 @@ def _same_numbers(x: View, xs: Sequence[Token], y: View, ys: Sequence[Token]) ->
     return not rest[0] or not rest[1]
 
 
+def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
+    """Return True for a changed pronoun or auxiliary between two direct quotations.
+
+    Reported speech shifts them ("we have" -> "they had"); two reports that both quote
+    the speaker word for word do not: "who had expressed" vs "who have expressed".
+    """
+    if not qw or not tw or not all(t.quoted for t in (*qw, *tw)):
+        return False
+    return [t.norm for t in qw] != [t.norm for t in tw] and len(qw) + len(tw) <= 4
+
+
 def _absent(q: Sequence[Token], y: View) -> bool:
     """Return True when a quotation's words are found nowhere in y's document."""
     whole = quotes.locate(q, y.context.all_words(y.doc))
@@ -131,7 +142,8 @@ def _quote_side(
         ev: list[Evidence] = []
         for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
-            if not quotes.reportable(c, q, y.toks) or _same_numbers(x, qw, y, tw):
+            reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
+            if not reportable or _same_numbers(x, qw, y, tw):
                 continue
             place = _place(x, qw, y, tw)
             if _reported(place, done):
