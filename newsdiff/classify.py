@@ -36,10 +36,10 @@ def group_kind(
 
 # Words of an attribution tag or a way of naming a person: "she said" / "Ms. Pelosi said",
 # "he said in another tweet" / none. They say who speaks, not what is claimed.
-_TITLES = frozenset(
-    "mr mrs ms miss dr sen senator rep gov president gen general prof sir madam".split()
-)
-_PRONOUNS = frozenset("he she they it him her them his hers their its".split())
+_TITLES_TEXT = "mr mrs ms miss dr sen senator rep gov president gen general prof sir madam"
+_TITLES = frozenset(_TITLES_TEXT.split())
+_PRONOUNS_TEXT = "he she they it him her them his hers their its"
+_PRONOUNS = frozenset(_PRONOUNS_TEXT.split())
 _TAG_TEXT = "say says said tell tells told add adds added write writes wrote tweet tweets"
 _TAG_WORDS = frozenset(f"{_TAG_TEXT} tweeted post posted according another".split())
 
@@ -75,7 +75,9 @@ def _told(toks: Sequence[Token], quoted: bool | None = None) -> Counter[str]:
 _TAG_ROOM = 2
 
 
-def tag_only(documents: Sequence[Document], members: Sequence[Member], words: SentenceWords) -> bool:
+def tag_only(
+    documents: Sequence[Document], members: Sequence[Member], words: SentenceWords
+) -> bool:
     """Return True when members differ only in how they name or attribute the speaker.
 
     The same quotation with another tag (`"...," he said in a tweet` / `"..."`), or the

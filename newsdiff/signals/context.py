@@ -247,7 +247,8 @@ def stems(v: View) -> frozenset[str]:
 
 
 # Personal pronouns: a speaker named by a pronoun may be any speaker the other side names.
-PRONOUNS = frozenset("he she they it we i you his her their its".split())
+_PRONOUNS_TEXT = "he she they it we i you his her their its"
+PRONOUNS = frozenset(_PRONOUNS_TEXT.split())
 
 
 def sentence_at(v: View, k: int) -> int:

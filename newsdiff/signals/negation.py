@@ -56,7 +56,7 @@ def _with_aux(v: View, k: int) -> list[Token]:
 
 
 # Words opening a condition or a question: "if we don't get it" denies nothing.
-_CONDITIONS = frozenset("if unless whether".split())
+_CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
 def _subject(v: View, k: int) -> str | None:
