@@ -71,9 +71,10 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
 
 
 # Words before a modal that make it part of a purpose clause ("so he could shoot", "in order
-# that they might") or an indirect question ("unclear what he might reveal", "whether it
-# could"): the modal hedges nothing the report asserts.
-_PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if"})
+# that they might"), an indirect question ("unclear what he might reveal", "whether it
+# could") or a free relative ("any documents they may have"): the modal hedges nothing
+# the report asserts.
+_PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "whatever"})
 
 
 def _hedged(x: View, h: Hit, y: View) -> bool:
@@ -83,7 +84,7 @@ def _hedged(x: View, h: Hit, y: View) -> bool:
     y must state it. "the potential to destroy" is not hedged against "the potential
     'destruction'": y uses the hedge's own word.
     """
-    before = [t.norm for t in x.toks[max(0, h.i - 3) : h.i]]
+    before = [t.norm for t in x.toks[max(0, h.i - 4) : h.i]]
     if any(w in _PURPOSE for w in before):
         return False
     own = {word_stem(t.norm) for t in x.toks[h.i : h.j] if t.norm not in STOPWORDS}
