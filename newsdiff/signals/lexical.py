@@ -138,8 +138,10 @@ def _verb_use(v: View, h: Hit) -> bool:
     if h.cls == "ignore":
         return True
     if t.norm.endswith("ing"):
-        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ..."
-        return h.j < len(v.toks) and v.toks[h.j].norm == "that"
+        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ...",
+        # and after a comma a participle clause: `called it "unfair," claiming he lied`.
+        gap = v.document.text[v.toks[h.i - 1].end : t.start] if h.i else ""
+        return (h.j < len(v.toks) and v.toks[h.j].norm == "that") or "," in gap
     if h.cls == "neutral":
         return True
     prev = v.toks[h.i - 1].norm if h.i > 0 else ""
@@ -168,10 +170,22 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
     """
     out: set[str] = set()
     subject = ""
+    if v.toks[h.i].norm.endswith("ing") and h.i > 0:
+        gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start]
+        if "," in gap:
+            # ", claiming that ...": the speaker is the subject of the sentence's main clause.
+            first = _sentence_start(v, h.i)
+            out.update(
+                word_stem(t.norm)
+                for t in v.toks[first : min(h.i, first + 4)]
+                if t.is_capitalised and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS
+            )
     for k in range(h.i - 1, max(-1, h.i - 9), -1):
         t = v.toks[k]
-        if t.quoted or any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
-            break  # the verb's clause starts after a quotation or a sentence's end
+        if any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
+            break  # the verb's clause starts after a sentence's end
+        if t.quoted:
+            continue  # the words quoted are not the speaker: `called it "unfair," claiming`
         if t.norm in PRONOUNS and not out and not subject:
             return frozenset({"<pronoun>"})
         if t.norm in STOPWORDS or t.norm in SAY or t.norm in NOT_NAMES or not t.norm.isalpha():
@@ -190,6 +204,12 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
     if subject:
         out.add(subject)
     return frozenset(out)
+
+
+def _sentence_start(v: View, k: int) -> int:
+    """Return the index of the first token of the sentence holding token k."""
+    start = v.spans[sentence_at(v, k)][0]
+    return next(i for i, t in enumerate(v.toks) if t.start >= start)
 
 
 def _same_source(x: frozenset[str], y: frozenset[str]) -> bool:
