@@ -156,3 +156,26 @@ def test_signals_do_not_depend_on_a_third_report_quoting_something_else() -> Non
     members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
     found = detect(docs, members)
     assert [(s.type, s.detail, s.docs) for s in found] == [("quote", "rescue vs save", (0, 1))]
+
+
+def test_a_trimmed_quotation_is_a_quote_signal() -> None:
+    found = kinds(
+        "The mayor wrote that he would put the “bridge decision on hold for now.”",
+        "“Put the bridge decision on hold for now until I review every safety report,” "
+        "the mayor wrote.",
+    )
+    assert ("quote", "none vs “until I review every safety report”") in found
+    # A word or two in quotation marks is no passage that the other side trims.
+    found = kinds(
+        "The mayor called the plan ‘reckless’ on Monday.",
+        "“It is reckless and we will fight it in court,” the mayor said on Monday.",
+    )
+    assert [k for k in found if k[0] == "quote"] == []
+
+
+def test_a_participle_reports_for_the_main_clause_subject() -> None:
+    found = kinds(
+        "The governor on Monday called the ruling “very unfair,” claiming the judge had lied.",
+        "The governor on Monday said the judge had lied.",
+    )
+    assert ("attribution", "claiming vs said") in found

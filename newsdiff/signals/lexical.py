@@ -175,10 +175,14 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         if "," in gap:
             # ", claiming that ...": the speaker is the subject of the sentence's main clause.
             first = _sentence_start(v, h.i)
-            out.update(
-                word_stem(t.norm)
+            head = [
+                t
                 for t in v.toks[first : min(h.i, first + 4)]
-                if t.is_capitalised and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS
+                if t.norm.isalpha() and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS
+            ]
+            # Its names, or the head of a common noun subject ("The governor on Monday").
+            return frozenset(word_stem(t.norm) for t in head if t.is_capitalised) or (
+                frozenset({word_stem(head[0].norm)}) if head else frozenset()
             )
     for k in range(h.i - 1, max(-1, h.i - 9), -1):
         t = v.toks[k]

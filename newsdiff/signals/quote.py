@@ -62,6 +62,30 @@ def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
     return [t.norm for t in qw] != [t.norm for t in tw] and len(qw) + len(tw) <= 4
 
 
+# Quoted words one side has beyond the end of the same quotation in the other: fewer are
+# the quote's own punctuation and tag shifts ("and", "he said"), not a trimmed quote.
+_TRIMMED = 3
+
+
+def _trimmed(x: View, q: Sequence[Token], y: View, t_range: tuple[int, int]) -> list[list[Token]]:
+    """Return y's quoted words before or after where x's quotation q matched in y.
+
+    The same quotation, but y quotes more of it ("Put the decision on hold until I review
+    the facts" vs "decision on hold"): x's report leaves those words out everywhere.
+    """
+    out: list[list[Token]] = []
+    if len(q) <= _TRIMMED:
+        return out  # a word or two in quotation marks ('Destroyed') quotes no passage
+    for start, end in _member_quotes(y):
+        if not (start <= t_range[0] and t_range[1] <= end):
+            continue
+        for lo, hi in ((start, t_range[0]), (t_range[1], end)):
+            extra = [t for t in y.toks[lo:hi] if t.quoted and t.norm[:1].isalnum()]
+            if len(extra) >= _TRIMMED and _absent(extra, x):
+                out.append(extra)
+    return out
+
+
 def _absent(q: Sequence[Token], y: View) -> bool:
     """Return True when a quotation's words are found nowhere in y's document."""
     whole = quotes.locate(q, y.context.all_words(y.doc))
@@ -151,6 +175,14 @@ def _quote_side(
             done.append(place)
             parts.append(pair(text_of(x, qw) if qw else "none", text_of(y, tw) if tw else "none"))
             ev += ([evidence(x, qw)] if qw else []) + ([evidence(y, tw)] if tw else [])
+        for extra in _trimmed(x, q, y, m.t_range):
+            place = _place(x, [], y, extra)
+            if _reported(place, done):
+                continue
+            done.append(place)
+            words = text_of(y, extra[:8]) + ("…" if len(extra) > 8 else "")
+            parts.append(pair("none", f"“{words}”"))
+            ev.append(evidence(y, extra))
         if parts:
             yield Signal("quote", "; ".join(parts), both, tuple(ev))
 
