@@ -142,6 +142,9 @@ def test_numbers_that_measure_the_same_thing_still_differ() -> None:
         "The station orbits around 420 km above Earth.",
     )
     assert found == [("number", "400 km vs 420 km")]
+    # The one bare count of two sentences telling one event, each counting something.
+    found = kinds("12 hurt in bus crash near Lyon", "14 injured in bus crash near Lyon")
+    assert found == [("number", "12 vs 14")]
     found = kinds("The vote was held on Tuesday.", "The vote was held on Wednesday.")
     assert found == [("number", "Tuesday vs Wednesday")]
 

@@ -53,7 +53,9 @@ def _head(v: View, q: numbers.Quantity) -> str:
     ks = _token_range(v, q)
     k = ks[-1] + 1 if ks else len(v.toks)
     if k >= len(v.toks) or v.document.text[q.end : v.toks[k].start].strip():
-        return ""  # "(1336 GMT)", "five, ...": no counted word follows
+        return ""  # "five, ...": no counted word follows
+    if v.toks[k].text.isupper():
+        return ""  # "1336 GMT", "5 PM": a clock time and its zone, not a count
     return word_stem(v.toks[k].norm)
 
 
@@ -105,13 +107,14 @@ def detect(a: View, b: View) -> Iterable[Signal]:
             )
             # A day, date or time is the time of one event: two of them are the same
             # quantity only when told next to the same word or put in each other's place
-            # ("said Tuesday" / "voted Wednesday" are two events). A bare count is the same
-            # quantity as another bare count only when they count the same thing.
+            # ("said Tuesday" / "voted Wednesday" are two events). A bare number counts
+            # something only when a word follows it ("74 dead" / "73 die"), not a
+            # timestamp ("(1336 GMT)") or a number closing a clause.
             only = (
                 alone
                 and x.kind == "amount"
                 and x.unit == y.unit
-                and (x.unit is not None or _head(a, x) == _head(b, y) != "")
+                and (x.unit is not None or bool(_head(a, x) and _head(b, y)))
                 and sum(numbers.comparable(x, z) for z in free_b) == 1
                 and sum(numbers.comparable(z, y) for z in left) == 1
             )
