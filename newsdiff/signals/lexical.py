@@ -286,8 +286,6 @@ def _source_names(v: View) -> list[_Source]:
     """Return the sources a member names (according to Reuters, citing officials)."""
     out = []
     for h in hits(v, "sources", False, False):
-        if v.toks[h.i].norm == "told":
-            continue  # "told Fox News": the outlet heard the speaker; it is not the source
         run: list[Token] = []
         for t in v.toks[h.j : h.j + 8]:
             gap = v.document.text[(run[-1].end if run else v.toks[h.j - 1].end) : t.start]
