@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from newsdiff.align.group import RawGroup
 from newsdiff.model import Document, Group, Kind, Member
 from newsdiff.signals.wording import wording_signal
 from newsdiff.text.sentence_words import SentenceWords
+from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,78 @@ def group_kind(
     if has_signals or similarity < shared_threshold:
         return "divergent"
     return "shared"
+
+
+# Words of an attribution tag or a way of naming a person: "she said" / "Ms. Pelosi said",
+# "he said in another tweet" / none. They say who speaks, not what is claimed.
+_TITLES_TEXT = "mr mrs ms miss dr sen senator rep gov president gen general prof sir madam"
+_TITLES = frozenset(_TITLES_TEXT.split())
+_PRONOUNS_TEXT = "he she they it him her them his hers their its"
+_PRONOUNS = frozenset(_PRONOUNS_TEXT.split())
+_TAG_TEXT = "say says said tell tells told add adds added write writes wrote tweet tweets"
+_TAG_WORDS = frozenset(f"{_TAG_TEXT} tweeted post posted according another".split())
+
+
+def _member_words(words: SentenceWords, document: Document, member: Member) -> list[Token]:
+    """Return a member's signal words (quotations marked)."""
+    per = words.words(document)
+    return [t for s in member.sentences if 0 <= s < len(per) for t in per[s]]
+
+
+def _quoted(toks: Sequence[Token]) -> tuple[str, ...]:
+    """Return the words of a member inside quotations."""
+    return tuple(t.norm for t in toks if t.quoted and t.norm[:1].isalnum())
+
+
+def _told(toks: Sequence[Token], quoted: bool | None = None) -> Counter[str]:
+    """Return the stems of what a member states: content words but for names' forms.
+
+    `quoted`: only the words inside (True) or outside (False) quotations.
+    """
+    return Counter(
+        word_stem(t.norm)
+        for t in toks
+        if t.norm[:1].isalnum()
+        and t.norm not in STOPWORDS
+        and t.norm not in _TITLES
+        and t.norm not in _TAG_WORDS
+        and (quoted is None or t.quoted == quoted)
+    )
+
+
+# Content words a tag may hold besides the speaker's name: "in a statement", "on Sunday".
+_TAG_ROOM = 2
+
+
+def tag_only(
+    documents: Sequence[Document], members: Sequence[Member], words: SentenceWords
+) -> bool:
+    """Return True when members differ only in how they name or attribute the speaker.
+
+    The same quotation with another tag (`"...," he said in a tweet` / `"..."`), or the
+    same statement with a pronoun or a title for the name (she / Ms. Pelosi): no divergence
+    of substance.
+    """
+    toks = [_member_words(words, documents[m.doc], m) for m in members]
+    if any(not t for t in toks):
+        return False
+    names = {word_stem(w.norm) for t in toks for w in t if w.is_capitalised}
+    quoted = [_quoted(t) for t in toks]
+    if len(quoted[0]) >= 3 and all(q == quoted[0] for q in quoted):
+        # One quotation, word for word: the words around it must be a tag only (a name,
+        # a reporting verb, a couple of words such as "in a statement").
+        outside = [_told(t, quoted=False) for t in toks]
+        return all(sum(n for w, n in o.items() if w not in names) <= _TAG_ROOM for o in outside)
+    told = [_told(t) for t in toks]
+    union: Counter[str] = Counter()
+    for c in told:
+        union |= c
+    for t, own in zip(toks, told, strict=True):
+        missing = set((union - own).elements())
+        # A side may lack a name only where it names that person with a pronoun.
+        if missing and not (missing <= names and any(w.norm in _PRONOUNS for w in t)):
+            return False
+    return True
 
 
 def reading_order(raw: Sequence[RawGroup], n_docs: int) -> list[int]:
@@ -93,6 +167,8 @@ def classify(
         sigs = signals.detect(documents, members, context) if coverage >= 2 else ()
         spent += time.perf_counter() - t0
         kind = group_kind(coverage, g.similarity, bool(sigs), shared_threshold)
+        if kind == "divergent" and not sigs and tag_only(documents, members, words):
+            kind = "shared"
         if kind == "shared":
             sigs = ()
         elif kind == "divergent" and not sigs:

@@ -83,3 +83,60 @@ def test_steps_report_their_timings_in_their_results() -> None:
         "signals",
         "classify",
     ]
+
+
+def _tag_only(*texts: str) -> bool:
+    """Return whether whole texts differ only in attribution tag, pronoun or title."""
+    from newsdiff.classify import tag_only
+    from newsdiff.model import Document, Member
+    from newsdiff.text.segment import segment
+    from newsdiff.text.sentence_words import SentenceWords
+
+    docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
+    members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
+    return tag_only(docs, members, SentenceWords(docs))
+
+
+def test_a_tag_pronoun_or_title_alone_is_no_divergence() -> None:
+    # The same quotation with and without its tag.
+    assert _tag_only(
+        "“Are you ready to pay for it?” he asked in another post.", "“Are you ready to pay for it?”"
+    )
+    # "she" vs "Ms. Lindqvist": the same quotation, the speaker named two ways.
+    assert _tag_only(
+        "“We have the votes and we will pass it,” she said.",
+        "“We have the votes and we will pass it,” Ms. Lindqvist said.",
+    )
+    # The same statement with a pronoun for the name.
+    assert _tag_only("She won the vote, 134 to 63.", "Ms. Lindqvist won the vote, 134 to 63.")
+
+
+def test_substance_around_a_shared_quotation_is_a_divergence() -> None:
+    # The same short quotation inside two different statements.
+    assert not _tag_only(
+        "The mayor said the plan had been “under study for years” but gave no date.",
+        "“Under study for years,” the mayor's aide wrote, adding that a vote would follow soon.",
+    )
+    # Another name, not a pronoun for it: another person.
+    assert not _tag_only("Ms. Lindqvist won the vote.", "Mr. Haugen won the vote.")
+    # A longer quotation on one side.
+    assert not _tag_only(
+        "“We want the best deal, and if we do not get it, there is no deal,” she said.",
+        "“We want the best deal,” she said.",
+    )
+
+
+def test_quoted_tag_difference_makes_a_shared_group() -> None:
+    import newsdiff
+
+    a = (
+        "Gray wrote: “The bridge does not cross the river, so all the risk is yours. "
+        "Are you ready for that?”"
+    )
+    b = (
+        "“The bridge does not cross the river, so all the risk is yours.” "
+        "“Are you ready for that?” he asked in another post."
+    )
+    c = newsdiff.compare([a, b])
+    multi = [g for g in c.groups if g.coverage == 2]
+    assert multi and all(g.kind == "shared" for g in multi)

@@ -150,11 +150,24 @@ def test_quote_in_one_report_only() -> None:
         "The agency said: “We continue working with all our partners on the station.”",
     )
     assert found == []  # the same words, quoted by one side: no divergence
+    # A quotation the other side tells in its own words, quoting nothing.
+    found = kinds(
+        "The station could fall on Europe or America, Rogozin warned, asking who would save it.",
+        "Rogozin wrote: “Who will save the station from a fall on America or Europe?”",
+    )
+    assert ("quote", "none vs “Who will save the station from a fall…”") in found
+    # A quotation about something the other side does not tell is no difference of this fact.
     found = kinds(
         "Rogozin criticised the sanctions.",
         "Rogozin criticised the sanctions: “Who will save the ISS from a fall?”",
     )
-    assert found == [("quote", "none vs “Who will save the ISS from a fall”")]
+    assert found == []
+    # Two sides quoting different things: neither quote is "missing" from the other.
+    found = kinds(
+        "“We are only here for a school project,” a second man told the congressman.",
+        "“Tell me who you are,” the congressman said to the man.",
+    )
+    assert [k for k in found if k[0] == "quote"] == []
 
 
 # --- precision: the same thing said differently -----------------------------------------

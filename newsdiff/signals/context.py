@@ -253,3 +253,38 @@ def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str
 def stems(v: View) -> frozenset[str]:
     """Return the stems of a member's words."""
     return frozenset(word_stem(w) for w in v.words)
+
+
+# Personal pronouns: a speaker named by a pronoun may be any speaker the other side names.
+_PRONOUNS_TEXT = "he she they it we i you his her their its"
+PRONOUNS = frozenset(_PRONOUNS_TEXT.split())
+
+
+def sentence_at(v: View, k: int) -> int:
+    """Return which of a member's sentences (0, 1, ...) holds its token k."""
+    start = v.toks[k].start
+    for i, (s, e) in enumerate(v.spans):
+        if s <= start < e:
+            return i
+    return 0
+
+
+@per_member
+def _sentence_stems(v: View) -> tuple[frozenset[str], ...]:
+    """Return the content-word stems of each of a member's sentences."""
+    out: list[set[str]] = [set() for _ in v.spans] or [set()]
+    for k, t in enumerate(v.toks):
+        if t.norm not in STOPWORDS and t.norm.isalpha():
+            out[sentence_at(v, k)].add(word_stem(t.norm))
+    return tuple(frozenset(s) for s in out)
+
+
+def closest_sentence(x: View, y: View) -> int:
+    """Return the sentence of x that shares the most content words with y (the aligned one).
+
+    A member of several sentences states more than the fact it shares with y: a word of
+    its other sentences is about something else (a verb reporting another claim).
+    """
+    known = stems(y)
+    per = _sentence_stems(x)
+    return max(range(len(per)), key=lambda i: (len(per[i] & known), -i))

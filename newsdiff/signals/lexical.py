@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.model import Signal, SignalType
 from newsdiff.signals.context import (
     NOT_NAMES,
+    PRONOUNS,
     SAY,
     View,
+    closest_sentence,
     docs,
     evidence,
     per_member,
+    sentence_at,
     signal,
     stems,
     text_of,
@@ -34,7 +37,13 @@ def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
 
 
 def _one_sided(
-    kind: SignalType, name: str, inflect: bool, a: View, b: View, ignore: frozenset[str]
+    kind: SignalType,
+    name: str,
+    inflect: bool,
+    a: View,
+    b: View,
+    ignore: frozenset[str],
+    anchored: Callable[[View, Hit, View], bool] | None = None,
 ) -> Iterable[Signal]:
     """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
     own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
@@ -43,7 +52,8 @@ def _one_sided(
         for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
             # The word must be about something the other side says too: one of its
             # neighbouring content words is there ("reportedly resigned" / "resigned").
-            hit = next((h for h in own[x.doc] if h.cls == cls and _anchored(x, h, y)), None)
+            test = anchored or _anchored
+            hit = next((h for h in own[x.doc] if h.cls == cls and test(x, h, y)), None)
             if hit is None:
                 continue
             toks = x.toks[hit.i : hit.j]
@@ -60,9 +70,39 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
     return False
 
 
+# Words before a modal that make it part of a purpose clause ("so he could shoot", "in order
+# that they might"), an indirect question ("unclear what he might reveal", "whether it
+# could") or a free relative ("any documents they may have"): the modal hedges nothing
+# the report asserts.
+_PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "whatever"})
+
+
+def _hedged(x: View, h: Hit, y: View) -> bool:
+    """Return True when a hedge qualifies a claim y asserts, and y has none of its words.
+
+    The claim is the first content word after the hedge ("may have violated" -> violated);
+    y must state it. "the potential to destroy" is not hedged against "the potential
+    'destruction'": y uses the hedge's own word.
+    """
+    before = [t.norm for t in x.toks[max(0, h.i - 4) : h.i]]
+    if any(w in _PURPOSE for w in before):
+        return False
+    own = {word_stem(t.norm) for t in x.toks[h.i : h.j] if t.norm not in STOPWORDS}
+    if own & stems(y):
+        return False
+    known = stems(y)
+    claim = [
+        word_stem(t.norm)
+        for t in x.toks[h.j : h.j + 5]
+        if t.norm.isalpha() and t.norm not in STOPWORDS and t.norm not in SAY
+    ]
+    # The hedged claim's verb and its object: one of them must be what y states.
+    return any(w in known for w in claim[:2])
+
+
 def hedges(a: View, b: View) -> Iterable[Signal]:
     """Signal a class of hedges (may, reportedly) used on one side only."""
-    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}))
+    return _one_sided("hedge", "hedges", False, a, b, frozenset({"ignore"}), _hedged)
 
 
 def _capital_use(v: View, h: Hit) -> bool:
@@ -98,8 +138,10 @@ def _verb_use(v: View, h: Hit) -> bool:
     if h.cls == "ignore":
         return True
     if t.norm.endswith("ing"):
-        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ..."
-        return h.j < len(v.toks) and v.toks[h.j].norm == "that"
+        # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ...",
+        # and after a comma a participle clause: `called it "unfair," claiming he lied`.
+        gap = v.document.text[v.toks[h.i - 1].end : t.start] if h.i else ""
+        return (h.j < len(v.toks) and v.toks[h.j].norm == "that") or "," in gap
     if h.cls == "neutral":
         return True
     prev = v.toks[h.i - 1].norm if h.i > 0 else ""
@@ -120,10 +162,84 @@ def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
     return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
 
 
+def _speaker(v: View, h: Hit) -> frozenset[str]:
+    """Return who a reporting verb gives the word to: names and the subject before it.
+
+    Empty when the word has no subject in its clause ("his remarks", "racist comments"):
+    then it is a noun, or a verb whose speaker cannot be told.
+    """
+    out: set[str] = set()
+    subject = ""
+    if v.toks[h.i].norm.endswith("ing") and h.i > 0:
+        gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start]
+        if "," in gap:
+            # ", claiming that ...": the speaker is the subject of the sentence's main clause.
+            first = _sentence_start(v, h.i)
+            head = [
+                t
+                for t in v.toks[first : min(h.i, first + 4)]
+                if t.norm.isalpha() and not t.quoted and t.norm not in NOT_NAMES | STOPWORDS
+            ]
+            # Its names, or the head of a common noun subject ("The governor on Monday").
+            return frozenset(word_stem(t.norm) for t in head if t.is_capitalised) or (
+                frozenset({word_stem(head[0].norm)}) if head else frozenset()
+            )
+    for k in range(h.i - 1, max(-1, h.i - 9), -1):
+        t = v.toks[k]
+        if any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
+            break  # the verb's clause starts after a sentence's end
+        if t.quoted:
+            continue  # the words quoted are not the speaker: `called it "unfair," claiming`
+        if t.norm in PRONOUNS and not out and not subject:
+            return frozenset({"<pronoun>"})
+        if t.norm in STOPWORDS or t.norm in SAY or t.norm in NOT_NAMES or not t.norm.isalpha():
+            continue
+        if t.is_capitalised:
+            out.add(word_stem(t.norm))
+        # The nearest content word is the subject's head ("three women who claimed").
+        subject = subject or word_stem(t.norm)
+    # "...," said Smith: after a quotation or a comma, the speaker follows the verb.
+    gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start] if h.i else ""
+    inverted = h.i > 0 and (v.toks[h.i - 1].quoted or "," in gap)
+    for t in v.toks[h.j : h.j + 3] if inverted else ():
+        if not t.is_capitalised or t.norm in NOT_NAMES | STOPWORDS:
+            break
+        out.add(word_stem(t.norm))
+    if subject:
+        out.add(subject)
+    return frozenset(out)
+
+
+def _sentence_start(v: View, k: int) -> int:
+    """Return the index of the first token of the sentence holding token k."""
+    start = v.spans[sentence_at(v, k)][0]
+    return next(i for i, t in enumerate(v.toks) if t.start >= start)
+
+
+def _same_source(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Return True when two reporting verbs give the word to the same speaker."""
+    if not x or not y:
+        return False
+    return bool(x & y) or "<pronoun>" in x or "<pronoun>" in y
+
+
+def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
+    """Return the hits of x in its sentence that states what y states."""
+    if len(x.spans) < 2:
+        return found
+    best = closest_sentence(x, y)
+    return [h for h in found if sentence_at(x, h.i) == best]
+
+
 def attribution(a: View, b: View) -> Iterable[Signal]:
-    """Signal reporting verbs of another stance, and sources named on one side only."""
-    own = {v.doc: hits(v, "attribution", True, True) for v in (a, b)}
-    every = {v.doc: {h.cls for h in hits(v, "attribution", True, False)} for v in (a, b)}
+    """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
+    own = {
+        x.doc: _aligned_hits(x, y, hits(x, "attribution", True, True)) for x, y in ((a, b), (b, a))
+    }
+    every = {
+        x.doc: {h.cls for h in _aligned_hits(x, y, hits(x, "attribution", True, False))}
+        for x, y in ((a, b), (b, a))
+    }
     only = {
         x.doc: sorted({h.cls for h in own[x.doc]} - every[y.doc] - {"neutral", "ignore"})
         for x, y in ((a, b), (b, a))
@@ -132,13 +248,18 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
     # often a noun or another sense ("jobless claims", "is claimed by both countries").
     speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
     if speaks and (only[a.doc] or only[b.doc]):
-        sides = []
+        chosen: list[Hit] = []
         for v in (a, b):
-            chosen = [h for h in own[v.doc] if h.cls in only[v.doc]]
-            chosen = chosen or [h for h in own[v.doc] if h.cls == "neutral"][:1]
-            sides.append([t for h in chosen for t in v.toks[h.i : h.j]])
-        if not _opposite([t.norm for t in sides[0]], [t.norm for t in sides[1]]):
-            yield signal("attribution", a, b, sides[0], sides[1])
+            mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
+            mine = mine or [h for h in own[v.doc] if h.cls == "neutral"]
+            chosen.append(mine[0] if mine else Hit("", 0, 0))
+        ha, hb = chosen
+        # One verb a side, and both must give the word to the same speaker: NASA's
+        # "refuted" is not Rogozin's "stated".
+        if ha.j and hb.j and _same_source(_speaker(a, ha), _speaker(b, hb)):
+            left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
+            if not _opposite([t.norm for t in left], [t.norm for t in right]):
+                yield signal("attribution", a, b, left, right)
     yield from _sources(a, b)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsdiff.model import Signal
-from newsdiff.signals.context import View, per_member, signal
+from newsdiff.signals.context import PRONOUNS, View, per_member, signal
 from newsdiff.text.lexicons import Hit, lexicon, pairs
 from newsdiff.text.words import STOPWORDS, Token, word_stem
 
@@ -55,6 +55,43 @@ def _with_aux(v: View, k: int) -> list[Token]:
     return list(v.toks[i : k + 1])
 
 
+# Words opening a condition or a question: "if we don't get it" denies nothing.
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+def _subject(v: View, k: int) -> str | None:
+    """Return the word a negation or predicate at k is about (its subject).
+
+    "*" for a pronoun, "" when the clause has none, None when the clause is a condition.
+    """
+    if any(t.norm in _CONDITIONS for t in v.toks[max(0, k - 4) : k]):
+        return None
+    for m in range(k - 1, max(-1, k - 7), -1):
+        t = v.toks[m]
+        if t.norm in PRONOUNS:
+            return "*"
+        if t.norm in STOPWORDS or t.norm in _AUX or not t.norm.isalpha():
+            continue
+        return t.norm
+    return ""
+
+
+def _same_subject(x: View, i: int, y: View, k: int) -> bool:
+    """Return True when a predicate is about the same subject on both sides.
+
+    "Clinton suffered no consequences" does not deny "only Flynn faced consequences", and
+    "the team responded" is not contradicted by "the spokesman did not respond". A pronoun
+    stands for a subject only when that is a name its own report uses.
+    """
+    sx, sy = _subject(x, i), _subject(y, k)
+    if not sx or not sy:
+        return False
+    if "*" in (sx, sy):
+        other, v = (sy, x) if sx == "*" else (sx, y)
+        return other == "*" or other in v.context.names(v.doc)
+    return word_stem(sx) == word_stem(sy)
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal a word negated on one side and stated on the other, or opposite words."""
     neg = {v.doc: negated(v) for v in (a, b)}
@@ -70,6 +107,8 @@ def detect(a: View, b: View) -> Iterable[Signal]:
             if k is None:
                 continue
             left, right = list(x.toks[i:j]), _with_aux(y, k)
+            if not _same_subject(x, i, y, k - len(right) + 1):
+                continue
             yield (
                 signal("negation", a, b, left, right)
                 if x is a
@@ -96,6 +135,7 @@ def _polarity(a: View, b: View) -> Iterable[Signal]:
     for p, q in pairs("polarity"):
         for one, other in ((p, q), (q, p)):
             if one & na and other & nb and not (other & a.words) and not (one & b.words):
-                left = next(t for t in a.toks if t.norm in one and pa.get(t.norm) is t)
-                right = next(t for t in b.toks if t.norm in other and pb.get(t.norm) is t)
-                yield signal("negation", a, b, [left], [right])
+                i = next(k for k, t in enumerate(a.toks) if t.norm in one and pa[t.norm] is t)
+                k = next(k for k, t in enumerate(b.toks) if t.norm in other and pb[t.norm] is t)
+                if _same_subject(a, i, b, k):
+                    yield signal("negation", a, b, [a.toks[i]], [b.toks[k]])

@@ -48,6 +48,17 @@ def _content_stems(v: View) -> frozenset[str]:
     return frozenset(word_stem(w) for w in v.words if w not in STOPWORDS and not w[:1].isdigit())
 
 
+def _head(v: View, q: numbers.Quantity) -> str:
+    """Return the stem of the word a bare number counts: the word just after it."""
+    ks = _token_range(v, q)
+    k = ks[-1] + 1 if ks else len(v.toks)
+    if k >= len(v.toks) or v.document.text[q.end : v.toks[k].start].strip():
+        return ""  # "five, ...": no counted word follows
+    if v.toks[k].text.isupper():
+        return ""  # "1336 GMT", "5 PM": a clock time and its zone, not a count
+    return word_stem(v.toks[k].norm)
+
+
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     """Return how near two values are, 1 for equal, towards 0 for far apart."""
     if x.kind != "amount" or y.kind != "amount":
@@ -94,9 +105,16 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                 and ky[-1] < b1 <= b0 + len(ky) + 2
                 for a0, a1, b0, b1 in changes
             )
+            # A day, date or time is the time of one event: two of them are the same
+            # quantity only when told next to the same word or put in each other's place
+            # ("said Tuesday" / "voted Wednesday" are two events). A bare number counts
+            # something only when a word follows it ("74 dead" / "73 die"), not a
+            # timestamp ("(1336 GMT)") or a number closing a clause.
             only = (
                 alone
+                and x.kind == "amount"
                 and x.unit == y.unit
+                and (x.unit is not None or bool(_head(a, x) and _head(b, y)))
                 and sum(numbers.comparable(x, z) for z in free_b) == 1
                 and sum(numbers.comparable(z, y) for z in left) == 1
             )

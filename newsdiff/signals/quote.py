@@ -51,17 +51,58 @@ def _same_numbers(x: View, xs: Sequence[Token], y: View, ys: Sequence[Token]) ->
     return not rest[0] or not rest[1]
 
 
+def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
+    """Return True for a changed pronoun or auxiliary between two direct quotations.
+
+    Reported speech shifts them ("we have" -> "they had"); two reports that both quote
+    the speaker word for word do not: "who had expressed" vs "who have expressed".
+    """
+    if not qw or not tw or not all(t.quoted for t in (*qw, *tw)):
+        return False
+    return [t.norm for t in qw] != [t.norm for t in tw] and len(qw) + len(tw) <= 4
+
+
+# Quoted words one side has beyond the end of the same quotation in the other: fewer are
+# the quote's own punctuation and tag shifts ("and", "he said"), not a trimmed quote.
+_TRIMMED = 3
+
+
+def _trimmed(x: View, q: Sequence[Token], y: View, t_range: tuple[int, int]) -> list[list[Token]]:
+    """Return y's quoted words before or after where x's quotation q matched in y.
+
+    The same quotation, but y quotes more of it ("Put the decision on hold until I review
+    the facts" vs "decision on hold"): x's report leaves those words out everywhere.
+    """
+    out: list[list[Token]] = []
+    if len(q) <= _TRIMMED:
+        return out  # a word or two in quotation marks ('Destroyed') quotes no passage
+    for start, end in _member_quotes(y):
+        if not (start <= t_range[0] and t_range[1] <= end):
+            continue
+        for lo, hi in ((start, t_range[0]), (t_range[1], end)):
+            extra = [t for t in y.toks[lo:hi] if t.quoted and t.norm[:1].isalnum()]
+            if len(extra) >= _TRIMMED and _absent(extra, x):
+                out.append(extra)
+    return out
+
+
 def _absent(q: Sequence[Token], y: View) -> bool:
     """Return True when a quotation's words are found nowhere in y's document."""
     whole = quotes.locate(q, y.context.all_words(y.doc))
     return whole is None or whole.coverage < 0.5
 
 
-def _new_words(q: Sequence[Token], y: View) -> bool:
-    """Return True when most content words of a quote are not in y (not a paraphrase of it)."""
-    content = {word_stem(t.norm) for t in q if t.norm not in STOPWORDS}
+# Share of a quotation's content words the other side must use to tell the same thing in
+# its own words. Below it, the other side is about something else and the missing quote is
+# no difference of this fact.
+_PARAPHRASE = 0.5
+
+
+def _paraphrased(q: Sequence[Token], y: View) -> bool:
+    """Return True when y tells a quote's content in its own words (most of its stems)."""
+    content = {word_stem(t.norm) for t in q if t.norm not in STOPWORDS and t.norm.isalpha()}
     known = {word_stem(w) for w in y.words}
-    return len(content & known) <= len(content) / 3
+    return len(content) >= 2 and len(content & known) >= _PARAPHRASE * len(content)
 
 
 # Where a change of words was reported: its words' character span in each document.
@@ -108,8 +149,15 @@ def _quote_side(
         m = quotes.locate(q, y.toks)
         matched = 0 if m is None else round(m.coverage * len(q))
         if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
-            if not overlap and len(q) >= 4 and _new_words(q, y) and _absent(q, y):
-                # A quotation the other report does not carry at all.
+            if (
+                not overlap
+                and len(q) >= 4
+                and not _member_quotes(y)
+                and _paraphrased(q, y)
+                and _absent(q, y)
+            ):
+                # A quotation the other report tells in its own words, quoting none: a
+                # side quoting something else is not telling this quotation.
                 words = text_of(x, q[:8]) + ("…" if len(q) > 8 else "")
                 yield Signal("quote", pair(f"“{words}”", "none"), both, (evidence(x, q),))
             continue
@@ -118,7 +166,8 @@ def _quote_side(
         ev: list[Evidence] = []
         for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
-            if not quotes.reportable(c, q, y.toks) or _same_numbers(x, qw, y, tw):
+            reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
+            if not reportable or _same_numbers(x, qw, y, tw):
                 continue
             place = _place(x, qw, y, tw)
             if _reported(place, done):
@@ -126,6 +175,14 @@ def _quote_side(
             done.append(place)
             parts.append(pair(text_of(x, qw) if qw else "none", text_of(y, tw) if tw else "none"))
             ev += ([evidence(x, qw)] if qw else []) + ([evidence(y, tw)] if tw else [])
+        for extra in _trimmed(x, q, y, m.t_range):
+            place = _place(x, [], y, extra)
+            if _reported(place, done):
+                continue
+            done.append(place)
+            words = text_of(y, extra[:8]) + ("…" if len(extra) > 8 else "")
+            parts.append(pair("none", f"“{words}”"))
+            ev.append(evidence(y, extra))
         if parts:
             yield Signal("quote", "; ".join(parts), both, tuple(ev))
 

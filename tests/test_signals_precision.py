@@ -1,0 +1,184 @@
+"""Issue 13's false signals, one regression each (invented texts), and the true ones kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.model import Document, Member
+from newsdiff.signals import detect
+from newsdiff.text.segment import segment
+from tests.test_signals import kinds
+
+
+def types(*texts: str) -> set[str]:
+    """Return the types of the signals between whole texts."""
+    return {t for t, _ in kinds(*texts)}
+
+
+def test_negation_needs_the_same_predicate_of_the_same_subject() -> None:
+    # A speaker's retort against another report's clause that merely shares its verb.
+    assert "negation" not in types(
+        "The mayor said the city can help itself by getting families into new homes.",
+        "“That is not getting families into homes,” her rival said.",
+    )
+    # Another subject: the team answered, the spokesman did not.
+    assert "negation" not in types(
+        "He said the council's team responded to the letter from the agency.",
+        "The council's spokesman did not respond to a letter seeking comment.",
+    )
+    # A condition denies nothing: "if we do not get it".
+    assert "negation" not in types(
+        "“We must get the best deal, and if we do not get it, there is no deal,” she said.",
+        "“We must get the best deal,” she said.",
+    )
+    # One faced the consequences, the other suffered none: no contradiction.
+    assert "negation" not in types(
+        "He said both men lied, but only Jones faced consequences.",
+        "He said Smith suffered no consequences after he lied.",
+    )
+    # The same subject and predicate, negated on one side: a real contradiction.
+    assert ("negation", "will resign vs will not resign") in kinds(
+        "The governor will resign next month, aides said.",
+        "The governor will not resign next month, aides said.",
+    )
+
+
+def test_quote_is_compared_with_the_same_quotation_only() -> None:
+    # The same quotation in both, one side also quoting something else: no quote signal.
+    assert "quote" not in types(
+        "“What I have is a spine,” Reed said.",
+        "Reed, asked about the vote, said: “What I have is a spine.” She then left the room.",
+    )
+    # A quotation running over two sentences against the same words in one sentence.
+    assert "quote" not in types(
+        "The mayor said: “We will rebuild the old bridge. It will take two years.”",
+        "“We will rebuild the old bridge. It will take two years,” the mayor said.",
+    )
+    # Two different quotations of two speakers are not a misquote of each other.
+    assert "quote" not in types(
+        "“Or, you might think again,” the coach told his players.",
+        "“Anyone I may pick will play,” the coach said later.",
+    )
+    # The same quotation worded differently is a quote signal.
+    assert ("quote", "rescue vs save") in kinds(
+        "“Who will rescue the station?” Ivanov asked.",
+        "“Who will save the station?” Ivanov asked.",
+    )
+
+
+def test_attribution_only_between_verbs_of_one_speaker() -> None:
+    # One report's verb for the agency, the other's for the minister it answers.
+    assert "attribution" not in types(
+        "The agency on Friday shrugged off warnings by the minister about the station.",
+        "The minister has stated that the sanctions could end work on the station.",
+    )
+    # Nouns are not reporting verbs: "remarks", "comments".
+    assert "attribution" not in types(
+        "The senator's remarks on the budget drew criticism from the mayor.",
+        "The mayor condemned the senator's budget.",
+    )
+    assert "attribution" not in types(
+        "In comments to reporters, the governor defended the budget.",
+        "The governor claimed the budget was balanced.",
+    )
+    # "told Fox News": the outlet heard the speaker; it is not a source of the claim.
+    assert "attribution" not in types(
+        "The records were kept, spokeswoman Ann Hart told Channel Nine on Monday.",
+        "Ms. Hart said the records were kept.",
+    )
+    # The same speaker, another stance: a true attribution signal.
+    assert ("attribution", "said vs claimed") in kinds(
+        "The minister said the station was safe.",
+        "The minister claimed the station was safe.",
+    )
+
+
+def test_hedge_not_on_purpose_clauses_or_words_both_use() -> None:
+    # "so he could": the purpose of a wish, not doubt about a claim.
+    assert "hedge" not in types(
+        "Hale wrote that he wished it were 1850 so he could challenge Wade to a duel.",
+        "Hale wrote that he wished to challenge Wade to a duel.",
+    )
+    # Both sides speak of the potential: "the potential to destroy" / "the potential
+    # 'destruction'".
+    assert "hedge" not in types(
+        "The minister said the sanctions have the potential to destroy the partnership.",
+        "The agency dismissed warnings about the potential ‘destruction’ of the partnership.",
+    )
+    # An indirect question: "unclear what he might reveal".
+    assert "hedge" not in types(
+        "Lee is cooperating with the inquiry, though it is unclear what he might reveal.",
+        "Lee is cooperating with the inquiry into the company's accounts.",
+    )
+    # A hedge on the claim the other side asserts.
+    assert ("hedge", "reportedly vs none") in kinds(
+        "The minister reportedly resigned on Monday.",
+        "The minister resigned on Monday.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A count of people is not a timestamp.
+        (
+            "A bomb went off at the market on Friday, injuring five people.",
+            "A bomb went off at the market on Friday (1336 GMT), police said.",
+        ),
+        # The weekday of a speech is not the weekday of a vote.
+        (
+            "The senator said in a speech on Wednesday that she would oppose the bill.",
+            "The Senate voted on the bill Tuesday, and the senator opposed it.",
+        ),
+    ],
+)
+def test_numbers_only_for_the_same_quantity(a: str, b: str) -> None:
+    assert "number" not in types(a, b)
+
+
+def test_numbers_that_measure_the_same_thing_still_differ() -> None:
+    found = kinds(
+        "The station orbits around 400 km above Earth.",
+        "The station orbits around 420 km above Earth.",
+    )
+    assert found == [("number", "400 km vs 420 km")]
+    # The one bare count of two sentences telling one event, each counting something.
+    found = kinds("12 hurt in bus crash near Lyon", "14 injured in bus crash near Lyon")
+    assert found == [("number", "12 vs 14")]
+    found = kinds("The vote was held on Tuesday.", "The vote was held on Wednesday.")
+    assert found == [("number", "Tuesday vs Wednesday")]
+
+
+def test_signals_do_not_depend_on_a_third_report_quoting_something_else() -> None:
+    texts = [
+        "“Who will rescue the station?” Ivanov asked.",
+        "“Who will save the station?” Ivanov asked.",
+        "“We are ready,” a spokesman for the agency said.",
+    ]
+    docs = [Document(chr(97 + i), t, None, segment(t)) for i, t in enumerate(texts)]
+    members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
+    found = detect(docs, members)
+    assert [(s.type, s.detail, s.docs) for s in found] == [("quote", "rescue vs save", (0, 1))]
+
+
+def test_a_trimmed_quotation_is_a_quote_signal() -> None:
+    found = kinds(
+        "The mayor wrote that he would put the “bridge decision on hold for now.”",
+        "“Put the bridge decision on hold for now until I review every safety report,” "
+        "the mayor wrote.",
+    )
+    assert ("quote", "none vs “until I review every safety report”") in found
+    # A word or two in quotation marks is no passage that the other side trims.
+    found = kinds(
+        "The mayor called the plan ‘reckless’ on Monday.",
+        "“It is reckless and we will fight it in court,” the mayor said on Monday.",
+    )
+    assert [k for k in found if k[0] == "quote"] == []
+
+
+def test_a_participle_reports_for_the_main_clause_subject() -> None:
+    found = kinds(
+        "The governor on Monday called the ruling “very unfair,” claiming the judge had lied.",
+        "The governor on Monday said the judge had lied.",
+    )
+    assert ("attribution", "claiming vs said") in found
