@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsdiff.align.evidence import days_conflict
 from newsdiff.align.stories import stories
 from newsdiff.align.units import Unit
 from newsdiff.options import Options
@@ -51,6 +52,7 @@ class AlignParams:
     affinity_floor: float = 0.0
     cross_story_penalty: float = 0.5
     group_support: float = 0.3
+    quote_link: float = 0.5
 
     @classmethod
     def from_options(cls, options: Options) -> AlignParams:
@@ -62,6 +64,7 @@ class AlignParams:
             affinity_floor=options.affinity_floor,
             cross_story_penalty=options.cross_story_penalty,
             group_support=options.group_support,
+            quote_link=options.quote_link,
         )
 
 
@@ -314,7 +317,11 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     marks = [marks_of(u.tokens) for u in units]
     for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
         s = _dice(codes, inter, a, b)
-        if marks_conflict(marks[a], marks[b]):
+        ua, ub = units[a], units[b]
+        if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):
+            # The same words quoted: one statement, however long the sentence around it.
+            s = max(s, params.quote_link)
+        if marks_conflict(marks[a], marks[b]) or days_conflict(ua.days, ub.days):
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc
