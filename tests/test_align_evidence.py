@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsdiff.align import evidence as ev
 from newsdiff.align import score as sc
 from newsdiff.align.units import build_units
@@ -72,3 +74,21 @@ def test_different_days_of_the_week_weaken_a_link() -> None:
 def test_a_sentence_without_a_day_is_no_conflict() -> None:
     assert not ev.days_conflict(frozenset(), frozenset({4}))
     assert ev.weekdays([]) == frozenset()
+
+
+def test_sentences_sharing_only_names_are_weakened() -> None:
+    units = build_units(
+        _docs(
+            "After the vote Marta Okonkwo of Brightwater resigned abruptly from the board.",
+            "Analysts in the city praised Marta Okonkwo of Brightwater for her patience.",
+            "After the vote Marta Okonkwo of Brightwater quit abruptly from the board.",
+        )
+    )
+    assert set(sc.plain_words(units[0])) == {"vote", "resign", "abrupt", "board"}
+    scores = sc.score_pairs(units, PARAMS)
+    codes = sc.encode_bags([u.weights for u in units])
+    (inter,) = sc._overlaps(codes, [(0, 1)])
+    # Names alone: the plain Dice, weakened as for conflicting names or numbers.
+    assert scores[(0, 1)] == pytest.approx(sc._dice(codes, inter, 0, 1) * PARAMS.conflict_penalty)
+    (inter,) = sc._overlaps(codes, [(0, 2)])
+    assert scores[(0, 2)] == pytest.approx(sc._dice(codes, inter, 0, 2))
