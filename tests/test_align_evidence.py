@@ -97,7 +97,17 @@ def test_sentences_sharing_only_names_are_weakened() -> None:
 def test_a_word_in_many_sentences_of_its_report_weighs_less() -> None:
     topic = " ".join(
         f"Okonkwo spoke about item {w} at the meeting."
-        for w in "bridges roads ferries parks schools clinics libraries pools markets".split()
+        for w in [
+            "bridges",
+            "roads",
+            "ferries",
+            "parks",
+            "schools",
+            "clinics",
+            "libraries",
+            "pools",
+            "markets",
+        ]
     )
     text = topic + " The harbour reopened after Okonkwo signed the order."
     other = "The harbour reopened after Okonkwo signed the order."

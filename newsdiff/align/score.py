@@ -40,8 +40,9 @@ _MIN_BEST = 50
 _BLOCK_CELLS = 1 << 22
 # Least weighted overlap (in units.WEIGHT_SCALE halves) of words other than names and
 # numbers two sentences need to be scored in full: one word rarer than the commonest
-# (background_weight 1.5, Zipf < 6), or two of those. Sentences that share only names and numbers share a topic ("then-FBI
-# Director James Comey"), rarely a fact; they are weakened as conflicting marks are.
+# (background_weight 1.5, Zipf < 6), or two of those. Sentences that share only names and
+# numbers share a topic ("then-FBI Director James Comey"), rarely a fact; they are weakened
+# as conflicting marks are.
 _PLAIN_SHARED = 3
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000

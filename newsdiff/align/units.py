@@ -13,7 +13,6 @@ from newsdiff.text.names import apply_acronyms, learn_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token, background_weight
 
-
 # A token's weight is counted in halves (background_weight x 2), so that the topic factor
 # below is not rounded away.
 WEIGHT_SCALE = 2
