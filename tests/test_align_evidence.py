@@ -119,3 +119,23 @@ def test_a_word_in_many_sentences_of_its_report_weighs_less() -> None:
     # the second report's single sentence has no topic to tell.
     assert last.weights["okonkwo"] < alone.weights["okonkwo"]
     assert last.weights["reopen"] == alone.weights["reopen"]
+
+
+def test_a_pair_scores_the_same_with_or_without_a_third_report() -> None:
+    a = (
+        "The city council of Brightwater voted on Monday to close the old harbour bridge. "
+        "Mayor Marta Okonkwo said the bridge was unsafe for trucks. "
+        "Repairs would cost the city far more than a new crossing, she said."
+    )
+    b = (
+        "Brightwater will close its harbour bridge after a council vote on Monday. "
+        "Okonkwo called the bridge unsafe for heavy trucks."
+    )
+    c = (
+        "Brightwater's council shut the harbour bridge. Okonkwo said trucks were at risk. "
+        "The bridge carried trucks to the harbour, and the council said trucks must detour."
+    )
+    pair = sc.score_pairs(build_units(_docs(a, b)), PARAMS)
+    units = build_units(_docs(a, b, c))
+    three = {k: s for k, s in sc.score_pairs(units, PARAMS).items() if units[k[1]].doc < 2}
+    assert pair == three
