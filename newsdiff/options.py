@@ -12,7 +12,7 @@ class Options:
     """Tuning of the comparison; the defaults are what the benchmarks measure."""
 
     # Weighted Dice similarity at which two sentences (and a group, on average) link.
-    link_threshold: float = 0.25
+    link_threshold: float = 0.3
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
     # Factor on a link between sentences that name different numbers, names or days of the
@@ -26,7 +26,7 @@ class Options:
     # Factor on links between reports of different stories.
     cross_story_penalty: float = 0.5
     # Average similarity a merged group must keep over all its pairs of reports.
-    group_support: float = 0.25
+    group_support: float = 0.3
     # Least link score of two sentences that quote the same five words or more in a row
     # (evidence.QUOTE_WORDS): a quote reproduced word for word is one statement.
     quote_link: float = 0.5

@@ -94,33 +94,6 @@ def test_sentences_sharing_only_names_are_weakened() -> None:
     assert scores[(0, 2)] == pytest.approx(sc._dice(codes, inter, 0, 2))
 
 
-def test_a_word_in_many_sentences_of_its_report_weighs_less() -> None:
-    topic = " ".join(
-        f"Okonkwo spoke about item {w} at the meeting."
-        for w in [
-            "bridges",
-            "roads",
-            "ferries",
-            "parks",
-            "schools",
-            "clinics",
-            "libraries",
-            "pools",
-            "markets",
-        ]
-    )
-    text = topic + " The harbour reopened after Okonkwo signed the order."
-    other = "The harbour reopened after Okonkwo signed the order."
-    units = build_units(_docs(text, other))
-    long_doc = [u for u in units if u.doc == 0]
-    assert len(long_doc) >= 10
-    last, alone = long_doc[-1], units[-1]
-    # "Okonkwo" is in every sentence of the first report: its topic, weighed less there;
-    # the second report's single sentence has no topic to tell.
-    assert last.weights["okonkwo"] < alone.weights["okonkwo"]
-    assert last.weights["reopen"] == alone.weights["reopen"]
-
-
 def test_a_pair_scores_the_same_with_or_without_a_third_report() -> None:
     a = (
         "The city council of Brightwater voted on Monday to close the old harbour bridge. "

@@ -38,11 +38,10 @@ _MAX_PAIRS = 1_000_000
 _MIN_BEST = 50
 # Cells of the unit x unit similarity matrix computed at once by _best_pairs.
 _BLOCK_CELLS = 1 << 22
-# Least weighted overlap (in units.WEIGHT_SCALE halves) of words other than names and
-# numbers two sentences need to be scored in full: one word rarer than the commonest
-# (background_weight 1.5, Zipf < 6), or two of those. Sentences that share only names and
-# numbers share a topic ("then-FBI Director James Comey"), rarely a fact; they are weakened
-# as conflicting marks are.
+# Least weighted overlap of words other than names and numbers two sentences need to be
+# scored in full: the weight of one uncommon word (background_weight 3, Zipf <= 4.5) or of
+# two common ones. Sentences that share only names and numbers share a topic ("then-FBI
+# Director James Comey"), rarely a fact; they are weakened as conflicting marks are.
 _PLAIN_SHARED = 3
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
@@ -57,7 +56,7 @@ class AlignParams:
     split_containment: float
     affinity_floor: float = 0.0
     cross_story_penalty: float = 0.5
-    group_support: float = 0.25
+    group_support: float = 0.3
     quote_link: float = 0.5
 
     @classmethod

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,17 +10,6 @@ from newsdiff.model import Document
 from newsdiff.text.names import apply_acronyms, learn_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token, background_weight
-
-# A token's weight is counted in halves (background_weight x 2), so that the topic factor
-# below is not rounded away.
-WEIGHT_SCALE = 2
-# A word in more than this share of its report's sentences is the report's topic (the
-# person or thing every fact is about), not what tells one fact from another ...
-_TOPIC_SHARE = 0.1
-# ... in a report of at least this many sentences (fewer tell no topic from a fact) ...
-_TOPIC_SENTENCES = 10
-# ... and keeps this share of its weight at least (it weighs by log(1/share) / log(10)).
-_TOPIC_FLOOR = 0.25
 
 
 @dataclass(frozen=True)
@@ -43,9 +30,6 @@ class Unit:
 def build_units(documents: Sequence[Document], words: SentenceWords | None = None) -> list[Unit]:
     """Make every content sentence of every document a weighted bag of its tokens.
 
-    A token weighs by its rarity in English (background_weight), less when it occurs in
-    many sentences of its own report (the report's topic).
-
     `words`: the comparison's tokens (shared with classification); made here when not given.
     """
     words = SentenceWords(documents) if words is None else words
@@ -57,13 +41,6 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
             toks = apply_acronyms(words.tokens(doc, s.index), acronyms)
             quoted = quote_shingles(toks, overlapping(spans, s.start, s.end))
             prepared.append((d, s.index, s.script, toks, s.text, quoted))
-    # In how many sentences of its report each token occurs.
-    df: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    size: dict[int, int] = defaultdict(int)
-    for d, _, _, toks, _, _ in prepared:
-        size[d] += 1
-        for n in {t.norm for t in toks}:
-            df[d][n] += 1
     units = []
     for d, i, script, toks, text, quoted in prepared:
         weights: dict[str, int] = {}
@@ -71,12 +48,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
             w = background_weight(t)
             if w <= 0:
                 continue
-            share = df[d][t.norm] / size[d]
-            if share > _TOPIC_SHARE and size[d] >= _TOPIC_SENTENCES:
-                # Only the report's own sentences count: a link between two reports does
-                # not depend on a third.
-                w *= max(_TOPIC_FLOOR, math.log(share) / math.log(_TOPIC_SHARE))
-            q = max(1, round(w * WEIGHT_SCALE))
+            q = max(1, round(w))
             if q > weights.get(t.norm, 0):
                 weights[t.norm] = q
         if not weights:
