@@ -15,7 +15,8 @@ class Options:
     link_threshold: float = 0.3
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
-    # Factor on a link between sentences that name different numbers or names, none shared.
+    # Factor on a link between sentences that name different numbers, names or days of the
+    # week, none shared.
     conflict_penalty: float = 0.8
     # Share of a neighbouring sentence's weight another report must cover to join a group.
     split_containment: float = 0.6
@@ -26,6 +27,9 @@ class Options:
     cross_story_penalty: float = 0.5
     # Average similarity a merged group must keep over all its pairs of reports.
     group_support: float = 0.3
+    # Least link score of two sentences that quote the same five words or more in a row
+    # (evidence.QUOTE_WORDS): a quote reproduced word for word is one statement.
+    quote_link: float = 0.5
     # Most sentences (of all reports together) aligned in one comparison; None: no limit.
     # Aligning grows with their square; see newsdiff/limits.py and docs/limits.md.
     max_sentences: int | None = DEFAULT_MAX_SENTENCES

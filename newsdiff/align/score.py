@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsdiff.align.evidence import days_conflict
 from newsdiff.align.stories import stories
 from newsdiff.align.units import Unit
 from newsdiff.options import Options
@@ -37,6 +38,11 @@ _MAX_PAIRS = 1_000_000
 _MIN_BEST = 50
 # Cells of the unit x unit similarity matrix computed at once by _best_pairs.
 _BLOCK_CELLS = 1 << 22
+# Least weighted overlap of words other than names and numbers two sentences need to be
+# scored in full: the weight of one uncommon word (background_weight 3, Zipf <= 4.5) or of
+# two common ones. Sentences that share only names and numbers share a topic ("then-FBI
+# Director James Comey"), rarely a fact; they are weakened as conflicting marks are.
+_PLAIN_SHARED = 3
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
 
@@ -51,6 +57,7 @@ class AlignParams:
     affinity_floor: float = 0.0
     cross_story_penalty: float = 0.5
     group_support: float = 0.3
+    quote_link: float = 0.5
 
     @classmethod
     def from_options(cls, options: Options) -> AlignParams:
@@ -62,6 +69,7 @@ class AlignParams:
             affinity_floor=options.affinity_floor,
             cross_story_penalty=options.cross_story_penalty,
             group_support=options.group_support,
+            quote_link=options.quote_link,
         )
 
 
@@ -276,6 +284,12 @@ def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[in
     ]
 
 
+def plain_words(unit: Unit) -> dict[str, int]:
+    """Return a unit's weighted bag without its names and numbers."""
+    marked = {t.norm for t in unit.tokens if t.is_name or t.is_number}
+    return {n: q for n, q in unit.weights.items() if n not in marked}
+
+
 def conflict(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """Tell whether two sentences name different numbers or different names, none shared."""
     return marks_conflict(marks_of(a), marks_of(b))
@@ -312,9 +326,19 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     story = stories(units, params.affinity_floor)
     scores: dict[tuple[int, int], float] = {}
     marks = [marks_of(u.tokens) for u in units]
-    for (a, b), inter in zip(pairs, _overlaps(codes, pairs), strict=True):
+    overlaps = _overlaps(codes, pairs)
+    plains = _overlaps(encode_bags([plain_words(u) for u in units]), pairs)
+    for (a, b), inter, plain in zip(pairs, overlaps, plains, strict=True):
         s = _dice(codes, inter, a, b)
-        if marks_conflict(marks[a], marks[b]):
+        ua, ub = units[a], units[b]
+        if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):
+            # The same words quoted: one statement, however long the sentence around it.
+            s = max(s, params.quote_link)
+        if (
+            marks_conflict(marks[a], marks[b])
+            or days_conflict(ua.days, ub.days)
+            or plain < _PLAIN_SHARED
+        ):
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.align.evidence import overlapping, quote_shingles, quote_spans, weekdays
 from newsdiff.model import Document
 from newsdiff.text.names import apply_acronyms, learn_acronyms
 from newsdiff.text.sentence_words import SentenceWords
@@ -20,6 +21,10 @@ class Unit:
     script: str
     tokens: tuple[Token, ...]
     weights: dict[str, int]
+    # Runs of words quoted in this sentence (evidence.quote_shingles).
+    quotes: frozenset[str] = frozenset()
+    # Days of the week it names (evidence.weekdays).
+    days: frozenset[int] = frozenset()
 
 
 def build_units(documents: Sequence[Document], words: SentenceWords | None = None) -> list[Unit]:
@@ -29,13 +34,15 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     """
     words = SentenceWords(documents) if words is None else words
     acronyms = learn_acronyms(d.text for d in documents)
-    prepared: list[tuple[int, int, str, list[Token], str]] = []
+    prepared: list[tuple[int, int, str, list[Token], str, frozenset[str]]] = []
     for d, doc in enumerate(documents):
+        spans = quote_spans(doc.text)
         for s in doc.content_sentences():
             toks = apply_acronyms(words.tokens(doc, s.index), acronyms)
-            prepared.append((d, s.index, s.script, toks, s.text))
+            quoted = quote_shingles(toks, overlapping(spans, s.start, s.end))
+            prepared.append((d, s.index, s.script, toks, s.text, quoted))
     units = []
-    for d, i, script, toks, text in prepared:
+    for d, i, script, toks, text, quoted in prepared:
         weights: dict[str, int] = {}
         for t in toks:
             w = background_weight(t)
@@ -49,5 +56,5 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
             # report compared with itself had unique groups. Key it on its folded text: exact
             # copies align, nothing else does (no real token starts with NUL).
             weights["\x00" + " ".join(text.casefold().split())] = 1
-        units.append(Unit(d, i, script, tuple(toks), weights))
+        units.append(Unit(d, i, script, tuple(toks), weights, quoted, weekdays(toks)))
     return units

@@ -1,0 +1,82 @@
+"""Evidence about two sentences beyond their shared words: quotations and days named.
+
+A quotation reproduced word for word in two reports is the same statement however much
+else the two sentences say (a long sentence wraps a short quote in its context), and two
+sentences that name different days of the week tell of different moments ("opened the door
+Tuesday" vs "said Wednesday"), however many words they share.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from newsdiff.text import quotes, wordlists
+from newsdiff.text.words import Token
+
+# Consecutive words of a quotation two sentences must share to count as one quote: five
+# words rarely recur by chance inside quotation marks ("we are going to" is four).
+QUOTE_WORDS = 5
+# Of those, the fewest that are not stop words (a run of function words says nothing).
+_QUOTE_CONTENT = 2
+
+_WEEKDAYS = wordlists.weekdays()
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return the character spans of a text's outermost quotations."""
+    return [(q.start, q.end) for q in quotes.outermost(quotes.find(text))]
+
+
+def overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans (sorted, disjoint) that overlap [start, end)."""
+    k = bisect.bisect_right(spans, (start, start))
+    if k and spans[k - 1][1] > start:
+        k -= 1
+    out = []
+    while k < len(spans) and spans[k][0] < end:
+        out.append(spans[k])
+        k += 1
+    return out
+
+
+def quote_shingles(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Return the runs of QUOTE_WORDS consecutive quoted tokens of a sentence, as keys.
+
+    Tokens are the sentence's alignment tokens (stems, stop words kept); a run must lie
+    inside one quotation and hold some content words.
+    """
+    if len(tokens) < QUOTE_WORDS or not spans:
+        return frozenset()
+    inside: list[int] = []  # the quotation each token lies in, -1 outside
+    for t in tokens:
+        where = -1
+        for q, (start, end) in enumerate(spans):
+            if start <= t.start and t.end <= end:
+                where = q
+                break
+        inside.append(where)
+    out = set()
+    for i in range(len(tokens) - QUOTE_WORDS + 1):
+        q = inside[i]
+        if q < 0 or any(inside[j] != q for j in range(i + 1, i + QUOTE_WORDS)):
+            continue
+        run = tokens[i : i + QUOTE_WORDS]
+        if sum(not t.is_stop for t in run) >= _QUOTE_CONTENT:
+            out.add(" ".join(t.norm for t in run))
+    return frozenset(out)
+
+
+def weekdays(tokens: Sequence[Token]) -> frozenset[int]:
+    """Return the days of the week a sentence names (0 = Monday)."""
+    days = set()
+    for t in tokens:
+        day = _WEEKDAYS.get(t.text.lower())
+        if day is not None:
+            days.add(day)
+    return frozenset(days)
+
+
+def days_conflict(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Tell whether two sentences both name days of the week, none the same."""
+    return bool(a and b and a.isdisjoint(b))

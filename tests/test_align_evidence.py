@@ -1,0 +1,114 @@
+"""Tests of the evidence beyond shared words: quotations reproduced, days of the week."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsdiff.align import evidence as ev
+from newsdiff.align import score as sc
+from newsdiff.align.units import build_units
+from newsdiff.model import Document
+from newsdiff.options import Options
+from newsdiff.text.segment import segment
+
+PARAMS = sc.AlignParams.from_options(Options())
+
+
+def _docs(*texts: str) -> list[Document]:
+    return [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
+
+
+def test_overlapping_finds_the_spans_that_touch_a_range() -> None:
+    spans = [(0, 5), (10, 20), (30, 40)]
+    assert ev.overlapping(spans, 12, 31) == [(10, 20), (30, 40)]
+    assert ev.overlapping(spans, 5, 10) == []
+    assert ev.overlapping(spans, 4, 6) == [(0, 5)]
+
+
+def test_quote_shingles_need_five_quoted_words_with_content() -> None:
+    text = 'The mayor said "we will rebuild every bridge in town" on the radio.'
+    (unit,) = build_units(_docs(text))
+    assert unit.quotes  # seven quoted words: three runs of five
+    (plain,) = build_units(_docs("The mayor said we will rebuild every bridge in town."))
+    assert plain.quotes == frozenset()
+    (short,) = build_units(_docs('The mayor said "never again" on the radio.'))
+    assert short.quotes == frozenset()
+
+
+def test_a_shared_quote_links_a_long_sentence_to_a_short_one() -> None:
+    quote = "“We will rebuild every bridge in this town before winter,”"
+    long = (
+        f"Speaking to farmers at the county fair after a week of floods, the governor "
+        f"of the state repeated her pledge, {quote} and took questions on taxes, "
+        f"pensions, tuition, highway tolls, fishing licences, ferry fares, broadband "
+        f"subsidies and the harbour dredging."
+    )
+    short = f"{quote} she said."
+    units = build_units(_docs(long, short))
+    assert units[0].quotes & units[1].quotes
+    no_quote = replace(PARAMS, quote_link=0.0)
+    plain = sc.score_pairs(units, no_quote)[(0, 1)]
+    assert plain < PARAMS.link_threshold
+    assert sc.score_pairs(units, PARAMS)[(0, 1)] == PARAMS.quote_link
+
+
+def test_different_days_of_the_week_weaken_a_link() -> None:
+    units = build_units(
+        _docs(
+            "The senator said Tuesday that she would resign from the committee.",
+            "The senator said Wednesday that she would resign from the committee.",
+            "The senator said Tuesday that she would resign from the panel.",
+        )
+    )
+    assert units[0].days == frozenset({1})
+    scores = sc.score_pairs(units, PARAMS)
+    assert ev.days_conflict(units[0].days, units[1].days)
+    assert not ev.days_conflict(units[0].days, units[2].days)
+    # Same words, but the days differ: penalised like different numbers.
+    assert scores[(0, 1)] < 0.9
+    assert scores[(0, 2)] > scores[(1, 2)]
+
+
+def test_a_sentence_without_a_day_is_no_conflict() -> None:
+    assert not ev.days_conflict(frozenset(), frozenset({4}))
+    assert ev.weekdays([]) == frozenset()
+
+
+def test_sentences_sharing_only_names_are_weakened() -> None:
+    units = build_units(
+        _docs(
+            "After the vote Marta Okonkwo of Brightwater resigned abruptly from the board.",
+            "Analysts in the city praised Marta Okonkwo of Brightwater for her patience.",
+            "After the vote Marta Okonkwo of Brightwater quit abruptly from the board.",
+        )
+    )
+    assert set(sc.plain_words(units[0])) == {"vote", "resign", "abrupt", "board"}
+    scores = sc.score_pairs(units, PARAMS)
+    codes = sc.encode_bags([u.weights for u in units])
+    (inter,) = sc._overlaps(codes, [(0, 1)])
+    # Names alone: the plain Dice, weakened as for conflicting names or numbers.
+    assert scores[(0, 1)] == pytest.approx(sc._dice(codes, inter, 0, 1) * PARAMS.conflict_penalty)
+    (inter,) = sc._overlaps(codes, [(0, 2)])
+    assert scores[(0, 2)] == pytest.approx(sc._dice(codes, inter, 0, 2))
+
+
+def test_a_pair_scores_the_same_with_or_without_a_third_report() -> None:
+    a = (
+        "The city council of Brightwater voted on Monday to close the old harbour bridge. "
+        "Mayor Marta Okonkwo said the bridge was unsafe for trucks. "
+        "Repairs would cost the city far more than a new crossing, she said."
+    )
+    b = (
+        "Brightwater will close its harbour bridge after a council vote on Monday. "
+        "Okonkwo called the bridge unsafe for heavy trucks."
+    )
+    c = (
+        "Brightwater's council shut the harbour bridge. Okonkwo said trucks were at risk. "
+        "The bridge carried trucks to the harbour, and the council said trucks must detour."
+    )
+    pair = sc.score_pairs(build_units(_docs(a, b)), PARAMS)
+    units = build_units(_docs(a, b, c))
+    three = {k: s for k, s in sc.score_pairs(units, PARAMS).items() if units[k[1]].doc < 2}
+    assert pair == three
