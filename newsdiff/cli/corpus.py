@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, Literal
 
 import typer
@@ -98,6 +98,13 @@ class RunOptions:
     no_color: bool
     max_sentences: int = DEFAULT_MAX_SENTENCES
 
+    @classmethod
+    def of(cls, arguments: Mapping[str, Any]) -> RunOptions:
+        """Return the shared options from a command's arguments (its other ones are ignored)."""
+        # corpus and check take the same 14 options under the same names; read them by field
+        # name rather than list them twice.
+        return cls(**{f.name: arguments[f.name] for f in fields(cls)})
+
 
 def _note(message: str, quiet: bool) -> None:
     """Print a diagnostic line on stderr unless quiet."""
@@ -184,22 +191,7 @@ def corpus(
 ) -> None:
     """Compare every cluster of a corpus and print one summary row per cluster."""
     with guarded():
-        opts = RunOptions(
-            path=path,
-            output_format=output_format,
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-            cluster_field=cluster_field,
-            text_field=text_field,
-            id_field=id_field,
-            details=details,
-            output=output,
-            encoding=encoding,
-            quiet=quiet,
-            no_color=no_color,
-            max_sentences=max_sentences,
-        )
+        opts = RunOptions.of(locals())
         result = _stream(opts, "corpus", lambda record: (record, record.error is None))
     _note(
         f"{result.clusters} clusters in {result.seconds:.1f} s: "
@@ -260,22 +252,7 @@ def check(
     from newsdiff.corpus.rules import evaluate, resolve_rules
 
     with guarded():
-        opts = RunOptions(
-            path=path,
-            output_format=output_format,
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-            cluster_field=cluster_field,
-            text_field=text_field,
-            id_field=id_field,
-            details=details,
-            output=output,
-            encoding=encoding,
-            quiet=quiet,
-            no_color=no_color,
-            max_sentences=max_sentences,
-        )
+        opts = RunOptions.of(locals())
         given = {
             "min-shared": min_shared,
             "max-unique": max_unique,

@@ -12,7 +12,7 @@ from newsdiff.render.view import (
     filtered,
     member_pieces,
     moved,
-    paragraph_of,
+    moved_places,
     visible_groups,
 )
 
@@ -169,9 +169,8 @@ def _moved(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
     """Return the note of a fact some reports tell in another order than the first."""
     names = ", ".join(_e(comparison.documents[d].id) for d in docs)
     where = ", ".join(
-        f"{_e(comparison.documents[m.doc].id)} \u00b6{paragraph_of(comparison, m)}"
-        for m in group.members
-        if m.doc == 0 or m.doc in docs
+        f"{_e(comparison.documents[d].id)} \u00b6{p}"
+        for d, p in moved_places(comparison, group, docs)
     )
     return f' · <span class="moved">moved in {names}</span> ({where})'
 

@@ -22,7 +22,7 @@ from newsdiff.render.escape import inert, one_line
 from newsdiff.render.view import (
     letter,
     moved,
-    paragraph_of,
+    moved_places,
     shorten,
     shown_text,
     text_pieces,
@@ -102,11 +102,7 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
 
 def _moved_text(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
     """Return `moved in B: A ¶2, B ¶7`: which reports moved the fact, and where it stands."""
-    where = ", ".join(
-        f"{letter(m.doc)} \u00b6{paragraph_of(comparison, m)}"
-        for m in group.members
-        if m.doc == 0 or m.doc in docs
-    )
+    where = ", ".join(f"{letter(d)} \u00b6{p}" for d, p in moved_places(comparison, group, docs))
     return f"moved in {', '.join(letter(d) for d in docs)}: {where}"
 
 

@@ -198,3 +198,12 @@ def moved(comparison: Comparison) -> dict[int, tuple[int, ...]]:
 def paragraph_of(comparison: Comparison, member: Member) -> int:
     """Return the 1-based paragraph where a member's first sentence stands in its report."""
     return comparison.documents[member.doc].sentences[member.sentences[0]].paragraph + 1
+
+
+def moved_places(
+    comparison: Comparison, group: Group, docs: tuple[int, ...]
+) -> list[tuple[int, int]]:
+    """Return (report, paragraph) of a moved fact in the first report and the moving ones."""
+    return [
+        (m.doc, paragraph_of(comparison, m)) for m in group.members if m.doc == 0 or m.doc in docs
+    ]
