@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from newsdiff.model import Document, Group, Member
 from newsdiff.text.diff import word_diff
+from newsdiff.text.names import Acronyms, apply_acronyms, learn_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token
 
@@ -22,12 +23,13 @@ PAIRWISE_MAX = 8
 Span = tuple[int, int]
 
 
-def _tokens(words: SentenceWords, doc: Document, member: Member) -> list[Token]:
+def _tokens(words: SentenceWords, doc: Document, member: Member, acronyms: Acronyms) -> list[Token]:
     """Return the tokens of a member's sentences, with offsets into the document's text."""
-    # The alignment tokens of each sentence, tokenised once per comparison.
+    # The alignment tokens of each sentence (tokenised once per comparison), with the
+    # acronyms alignment learned: an expansion and its acronym are one word here too.
     out: list[Token] = []
     for i in member.sentences:
-        out.extend(words.tokens(doc, i))
+        out.extend(apply_acronyms(words.tokens(doc, i), acronyms))
     return out
 
 
@@ -56,14 +58,19 @@ def _runs(tokens: Sequence[Token], changed: set[int]) -> tuple[Span, ...]:
 
 
 def differing_spans(
-    documents: Sequence[Document], group: Group, words: SentenceWords | None = None
+    documents: Sequence[Document],
+    group: Group,
+    words: SentenceWords | None = None,
+    acronyms: Acronyms | None = None,
 ) -> tuple[tuple[Span, ...], ...]:
     """Return, per member of a group, the spans of its words that some compared member lacks."""
     members = group.members
     if len(members) < 2:
         return tuple(() for _ in members)
     words = words or SentenceWords(documents)
-    tokens = [_tokens(words, documents[m.doc], m) for m in members]
+    if acronyms is None:
+        acronyms = learn_acronyms(d.text for d in documents)
+    tokens = [_tokens(words, documents[m.doc], m, acronyms) for m in members]
     changed: list[set[int]] = [set() for _ in members]
     done: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for i in range(len(members)):
@@ -81,9 +88,10 @@ def mark_spans(
 ) -> tuple[Group, ...]:
     """Return the groups with each member's differing spans filled in."""
     words = words or SentenceWords(documents)
+    acronyms = learn_acronyms(d.text for d in documents)
     out = []
     for group in groups:
-        spans = differing_spans(documents, group, words)
+        spans = differing_spans(documents, group, words, acronyms)
         members = tuple(replace(m, spans=s) for m, s in zip(group.members, spans, strict=True))
         out.append(replace(group, members=members))
     return tuple(out)

@@ -123,3 +123,20 @@ def test_table_highlights_the_right_words_after_a_control_character() -> None:
     assert cell.plain == "Police \\x1b[2J came today."
     styled = [cell.plain[s.start : s.end] for s in cell.spans if s.style == "underline"]
     assert styled == ["2J came"]
+
+
+def test_an_acronym_and_its_expansion_are_not_highlighted_against_each_other() -> None:
+    c = _group_of(
+        [
+            "The Federal Emergency Management Agency (FEMA) sent 40 trucks on Monday.",
+            "FEMA sent 40 trucks to the coast on Monday.",
+        ]
+    )
+    # The expansion is the name the other report abbreviates; "(FEMA)" repeats it.
+    assert _marked(c, 0) == ["The", "FEMA"]
+    assert _marked(c, 1) == ["to the coast"]
+
+
+def test_dotted_and_plain_acronyms_are_one_word() -> None:
+    c = _group_of(["The U.S. Navy sent a ship.", "The US Navy sent a ship."])
+    assert _marked(c, 0) == [] and _marked(c, 1) == []

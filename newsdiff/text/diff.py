@@ -46,6 +46,10 @@ def blocks(a: Sequence[str], b: Sequence[str]) -> list[Block]:
 
 def key(token: Token) -> str:
     """Return the form two tokens must share to count as the same word when highlighting."""
+    if token.is_acronym:
+        # "NASA", "N.A.S.A." and a learned expansion ("National Aeronautics and Space
+        # Administration") are one name, as alignment treats them.
+        return token.norm.lower()
     return token.text.replace("’", "'").lower()
 
 

@@ -19,7 +19,11 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _FUNCTION)
 
 
-def learn_acronyms(texts: Iterable[str]) -> dict[tuple[str, ...], str]:
+# A lower-case word sequence -> the acronym it stands for.
+Acronyms = dict[tuple[str, ...], str]
+
+
+def learn_acronyms(texts: Iterable[str]) -> Acronyms:
     """Learn acronym expansions from the inputs: "Space Agency (ESA)" and initials of names.
 
     Returns a map from a lower-case word sequence to the acronym it stands for, so that
@@ -55,7 +59,7 @@ def learn_acronyms(texts: Iterable[str]) -> dict[tuple[str, ...], str]:
     return found
 
 
-def apply_acronyms(tokens: list[Token], acronyms: dict[tuple[str, ...], str]) -> list[Token]:
+def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
     """Replace each expansion of a known acronym by one acronym token spanning it."""
     if not acronyms:
         return tokens
