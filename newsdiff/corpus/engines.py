@@ -193,7 +193,13 @@ class ProcessEngine(_Closing):
     def _restart(self, pending: deque[_Job[T, R]]) -> None:
         """Drop a broken pool (the next submit starts a new one); hold back unfinished jobs."""
         if self._pool is not None:
+            # The broken pool's surviving workers can wait forever on its call queue, and
+            # on Python 3.11 its manager thread joins them (at exit too): a run that lost
+            # a worker would never end. End them; their items rerun in the new pool.
+            survivors = list((getattr(self._pool, "_processes", None) or {}).values())
             self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in survivors:
+                process.kill()
             self._pool = None
         for job in pending:
             future = job.future
