@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsdiff.model import Document, Group, Member
 from newsdiff.text.diff import word_diff
-from newsdiff.text.names import Acronyms, apply_acronyms, learn_acronyms
+from newsdiff.text.names import Acronyms, apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token
 
@@ -61,15 +61,13 @@ def differing_spans(
     documents: Sequence[Document],
     group: Group,
     words: SentenceWords | None = None,
-    acronyms: Acronyms | None = None,
 ) -> tuple[tuple[Span, ...], ...]:
     """Return, per member of a group, the spans of its words that some compared member lacks."""
     members = group.members
     if len(members) < 2:
         return tuple(() for _ in members)
     words = words or SentenceWords(documents)
-    if acronyms is None:
-        acronyms = learn_acronyms(d.text for d in documents)
+    acronyms = words.acronyms()
     tokens = [_tokens(words, documents[m.doc], m, acronyms) for m in members]
     changed: list[set[int]] = [set() for _ in members]
     done: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
@@ -88,10 +86,9 @@ def mark_spans(
 ) -> tuple[Group, ...]:
     """Return the groups with each member's differing spans filled in."""
     words = words or SentenceWords(documents)
-    acronyms = learn_acronyms(d.text for d in documents)
     out = []
     for group in groups:
-        spans = differing_spans(documents, group, words, acronyms)
+        spans = differing_spans(documents, group, words)
         members = tuple(replace(m, spans=s) for m, s in zip(group.members, spans, strict=True))
         out.append(replace(group, members=members))
     return tuple(out)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsdiff.align.evidence import overlapping, quote_shingles, quote_spans, weekdays
 from newsdiff.model import Document
-from newsdiff.text.names import apply_acronyms, learn_acronyms
+from newsdiff.text.names import apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token, background_weight
 
@@ -33,7 +33,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     `words`: the comparison's tokens (shared with classification); made here when not given.
     """
     words = SentenceWords(documents) if words is None else words
-    acronyms = learn_acronyms(d.text for d in documents)
+    acronyms = words.acronyms()
     prepared: list[tuple[int, int, str, list[Token], str, frozenset[str]]] = []
     for d, doc in enumerate(documents):
         spans = quote_spans(doc.text)

@@ -155,10 +155,9 @@ def _print_side_by_side(
 ) -> None:
     """Print a header row of letters and names, then per group its head and its columns."""
     docs = comparison.documents
-    room = (console.width - _GUTTER * (len(docs) - 1)) // len(docs)
     # The gutters hold the padding, so each text column gets the whole room.
-    text_width = room
-    header = _columns(len(docs), text_width)
+    room = (console.width - _GUTTER * (len(docs) - 1)) // len(docs)
+    header = _columns(len(docs), room)
     header.add_row(
         *(
             Text(f"{letter(i)} {shorten(one_line(d.id), room - 2)}", style="bold")
@@ -169,7 +168,7 @@ def _print_side_by_side(
     console.rule(style="dim")
     for g in groups:
         console.print(_head(comparison, g, options, moves))
-        row = _columns(len(docs), text_width)
+        row = _columns(len(docs), room)
         cells = []
         for d in range(len(docs)):
             m = g.member(d)

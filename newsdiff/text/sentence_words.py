@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from newsdiff.model import Document
 from newsdiff.text import quotes
+from newsdiff.text.names import Acronyms, learn_acronyms
 from newsdiff.text.words import Token, split_words, tokenize
 
 
@@ -45,8 +46,15 @@ class SentenceWords:
         self._words: dict[int, tuple[tuple[Token, ...], ...]] = {}
         self._all: dict[int, tuple[Token, ...]] = {}
         self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
+        self._acronyms: Acronyms | None = None
         # Documents of the comparison by id: the store keeps them (and their ids) alive.
         self._known = {id(d) for d in documents}
+
+    def acronyms(self) -> Acronyms:
+        """Return the acronyms the comparison's texts teach, learned once (alignment, spans)."""
+        if self._acronyms is None:
+            self._acronyms = learn_acronyms(d.text for d in self.documents)
+        return self._acronyms
 
     def tokens(self, document: Document, index: int) -> list[Token]:
         """Return the alignment tokens of one sentence (do not modify the list)."""
