@@ -172,6 +172,6 @@ def classify(
         if kind == "shared":
             sigs = ()
         elif kind == "divergent" and not sigs:
-            sigs = (wording_signal(documents, members, g.similarity, words),)
+            sigs = (wording_signal(documents, members, words),)
         out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
     return Classified(tuple(out), spent)

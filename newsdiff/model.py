@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, get_args
 
 SCHEMA = "newsdiff/1"
@@ -90,13 +91,62 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side of a difference: the reports that say it, their words and where they stand.
+
+    `text` is None when these reports have no words in its place (shown as `none`).
+    """
+
+    docs: tuple[int, ...]
+    text: str | None
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the side."""
+        return {
+            "docs": list(self.docs),
+            "text": self.text,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+# One difference of a signal: what one side says in the place of the other's words.
+Part = tuple[Side, Side]
+
+
+def side_text(side: Side) -> str:
+    """Return a side's words, or `none` when its reports have none there."""
+    return "none" if side.text is None else side.text
+
+
+@dataclass(frozen=True)
 class Signal:
-    """A typed, explainable reason why a group's reports diverge."""
+    """A typed, explainable reason why a group's reports diverge: its differences as data.
+
+    Each part is one difference with two sides; the reports compared, the evidence and the
+    one-line `detail` ("x vs y; z vs none") are derived from the parts.
+    """
 
     type: SignalType
-    detail: str
-    docs: tuple[int, ...]
-    evidence: tuple[Evidence, ...] = ()
+    parts: tuple[Part, ...]
+
+    # Cached: a renderer reads them once per member, and a tone word in 500 reports has
+    # as many sides to gather.
+    @cached_property
+    def docs(self) -> tuple[int, ...]:
+        """Return the reports the signal compares, in document order."""
+        return tuple(sorted({d for part in self.parts for side in part for d in side.docs}))
+
+    @cached_property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Return the words of every side, in document and text order."""
+        found = {e for part in self.parts for side in part for e in side.evidence}
+        return tuple(sorted(found, key=lambda e: (e.doc, e.start, e.end)))
+
+    @property
+    def detail(self) -> str:
+        """Return the parts as `x vs y`, joined by `; ` (raw text, no report names)."""
+        return "; ".join(f"{side_text(a)} vs {side_text(b)}" for a, b in self.parts)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the signal."""
@@ -105,6 +155,7 @@ class Signal:
             "detail": self.detail,
             "docs": list(self.docs),
             "evidence": [e.to_dict() for e in self.evidence],
+            "parts": [[a.to_dict(), b.to_dict()] for a, b in self.parts],
         }
 
 

@@ -9,7 +9,7 @@ from typing import TextIO
 from newsdiff.model import Comparison
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import csv_cell
-from newsdiff.render.view import signals_text, similarity_text, visible_groups
+from newsdiff.render.view import report_names, signals_text, similarity_text, visible_groups
 
 HEADER = (
     "group",
@@ -27,8 +27,9 @@ HEADER = (
 def rows(comparison: Comparison, options: RenderOptions) -> Iterator[list[str]]:
     """Yield the header and one escaped row per member of each visible group."""
     yield list(HEADER)
+    names = report_names(comparison)
     for group in visible_groups(comparison, options):
-        signals = csv_cell(signals_text(group))
+        signals = csv_cell(signals_text(group, names))
         for member in group.members:
             yield [
                 str(group.index),

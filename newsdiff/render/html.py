@@ -13,6 +13,8 @@ from newsdiff.render.view import (
     member_pieces,
     moved,
     moved_places,
+    report_names,
+    signal_line,
     visible_groups,
 )
 
@@ -155,8 +157,8 @@ def _legend() -> list[str]:
 def _signal(comparison: Comparison, signal: Signal, explain: bool) -> str:
     """Return one signal as a list item, with its evidence when asked to explain."""
     item = f'<li><span class="sig">{_e(signal.type)}</span>'
-    if signal.detail:
-        item += f" {_e(signal.detail)}"
+    # The line starts with the type: the rest names the reports and their words.
+    item += _e(signal_line(signal, report_names(comparison))[len(signal.type) :])
     if explain and signal.evidence:
         quotes = "; ".join(
             f"{_e(comparison.documents[ev.doc].id)}: “{_e(ev.text)}”" for ev in signal.evidence

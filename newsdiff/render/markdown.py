@@ -11,6 +11,7 @@ from newsdiff.render.view import (
     coverage_text,
     filtered,
     member_pieces,
+    report_names,
     shown_text,
     signals_text,
     visible_groups,
@@ -90,6 +91,7 @@ def render_markdown(comparison: Comparison, stream: TextIO, options: RenderOptio
     out.append(_row(["#", "kind", "coverage", *ids, "signals"]))
     out.append(_row(["--:", "---", ":-:", *["---"] * len(ids), "---"]))
     groups = visible_groups(comparison, options)
+    names = report_names(comparison)
     for group in groups:
         kind = f"**{group.kind}**" if group.kind == "divergent" else group.kind
         out.append(
@@ -99,7 +101,7 @@ def render_markdown(comparison: Comparison, stream: TextIO, options: RenderOptio
                     kind,
                     coverage_text(comparison, group),
                     *_cells(comparison, group),
-                    markdown_cell(signals_text(group)),
+                    markdown_cell(signals_text(group, names)),
                 ]
             )
         )

@@ -25,6 +25,7 @@ from newsdiff.render.view import (
     moved_places,
     shorten,
     shown_text,
+    signal_line,
     text_pieces,
     visible_groups,
 )
@@ -113,7 +114,7 @@ def _head(
     n = len(comparison.documents)
     head = Text()
     head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
-    parts = [f"{s.type}: {one_line(s.detail)}" if s.detail else s.type for s in group.signals]
+    parts = [one_line(signal_line(s, letter)) for s in group.signals]
     if options.explain:
         parts.insert(0, f"sim {group.similarity:.2f}")
     if group.index in moves:

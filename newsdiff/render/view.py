@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsdiff.model import Comparison, Group, Member, Signal
+from newsdiff.model import Comparison, Group, Member, Signal, side_text
 from newsdiff.render import RenderOptions
 
 
@@ -82,14 +83,44 @@ def shorten(name: str, width: int) -> str:
     return "".join(head) + "\u2026" + "".join(reversed(tail))
 
 
-def signal_line(signal: Signal) -> str:
-    """Return one signal as `type: detail` (raw text: escape it for the medium)."""
-    return f"{signal.type}: {signal.detail}" if signal.detail else signal.type
+# How a renderer names report d: by its letter (the table) or its id (the files).
+Namer = Callable[[int], str]
 
 
-def signals_text(group: Group) -> str:
+def _who(docs: tuple[int, ...], name: Namer) -> str:
+    return ", ".join(name(d) for d in docs)
+
+
+def signal_line(signal: Signal, name: Namer) -> str:
+    """Return one signal naming its reports (raw text: escape it for the medium).
+
+    `name(d)` names report d (a letter or an id). When every difference sets the same
+    reports against each other, they are named once: `quote (A, C vs B): save vs rescue;
+    or vs and`; else each side names its own: `quote: save (A, B) vs rescue (C); ...`.
+    """
+    parts = signal.parts
+    if not parts:
+        return signal.type
+    first = (parts[0][0].docs, parts[0][1].docs)
+    if all((a.docs, b.docs) == first for a, b in parts):
+        who = f"{_who(first[0], name)} vs {_who(first[1], name)}"
+        return f"{signal.type} ({who}): {signal.detail}"
+    each = "; ".join(
+        f"{side_text(a)} ({_who(a.docs, name)}) vs {side_text(b)} ({_who(b.docs, name)})"
+        for a, b in parts
+    )
+    return f"{signal.type}: {each}"
+
+
+def report_names(comparison: Comparison) -> Namer:
+    """Return how the file formats name a signal's reports: by their ids."""
+    documents = comparison.documents
+    return lambda d: documents[d].id
+
+
+def signals_text(group: Group, name: Namer) -> str:
     """Return a group's signals on one line, separated by semicolons (raw text)."""
-    return "; ".join(signal_line(s) for s in group.signals)
+    return "; ".join(signal_line(s, name) for s in group.signals)
 
 
 def coverage_text(comparison: Comparison, group: Group) -> str:

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
 
-from newsdiff.model import SIGNAL_TYPES, Document, Evidence, Member, Signal
+from newsdiff.model import (
+    SIGNAL_TYPES,
+    Document,
+    Evidence,
+    Member,
+    Part,
+    Side,
+    Signal,
+    SignalType,
+)
 from newsdiff.signals import entity, lexical, negation, number, quote
 from newsdiff.signals.context import Context, View, view
 
@@ -40,32 +49,85 @@ _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
 )
 
 
-_Key = tuple[str, tuple[tuple[str, ...], ...]]
+# A side by its words (case aside; "none" apart from any words), and a part by its two
+# sides unordered: "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2
+# are one difference among three reports.
+_SideKey = tuple[bool, str]
+_PartKey = tuple[SignalType, _SideKey, _SideKey]
+
+
+def _side_key(side: Side) -> _SideKey:
+    return (side.text is None, (side.text or "").lower())
+
+
+class _Gathered:
+    """One difference found in several pairs: per side its words, reports and evidence."""
+
+    def __init__(self, part: Part) -> None:
+        # Sets, not re-copied tuples: one tone word in 500 reports is thousands of pairs.
+        self.sides = [(side.text, set(side.docs), set(side.evidence)) for side in part]
+
+    def add(self, part: Part, flip: bool) -> None:
+        """Add the reports and evidence of a part found again (flip: its sides swapped)."""
+        for mine, side in zip(self.sides, reversed(part) if flip else part, strict=True):
+            mine[1].update(side.docs)
+            mine[2].update(side.evidence)
+
+    def part(self) -> Part:
+        """Return the gathered part, the side of the first report first."""
+        a, b = (
+            Side(tuple(sorted(docs)), text, tuple(sorted(ev, key=_place)))
+            for text, docs, ev in self.sides
+        )
+        return (a, b) if (a.docs, _side_key(a)) <= (b.docs, _side_key(b)) else (b, a)
+
+
+def _place(e: Evidence) -> tuple[int, int, int]:
+    return (e.doc, e.start, e.end)
 
 
 def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
-    """Merge signals of one type and detail found in several pairs; sort them."""
-    # Per key: the last detail seen, and the documents and evidence of every pair, gathered
-    # in sets (not re-copied tuples: one tone word in 500 reports is thousands of pairs).
-    merged: dict[
-        tuple[str, tuple[tuple[str, ...], ...]], tuple[Signal, set[int], set[Evidence]]
-    ] = {}
+    """Merge the signals of a group's pairs: each difference once, naming who says what.
+
+    A difference (a part) found in several pairs is one part whose sides gather their
+    reports; signals of one type that share a difference become one signal, so a group of
+    three reports lists "save vs rescue" once whichever pairs found it.
+    """
+    gathered: dict[_PartKey, _Gathered] = {}
+    # Union-find over the parts' keys: the signals of one type sharing any part are one.
+    parent: dict[_PartKey, _PartKey] = {}
+    found_at: dict[_PartKey, int] = {}
+
+    def root(k: _PartKey) -> _PartKey:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
     for s in signals:
-        # "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2 are one
-        # difference among three reports: merge on the unordered sides of each part.
-        parts = s.detail.lower().split("; ")
-        key = (s.type, tuple(tuple(sorted(p.split(" vs "))) for p in parts))
-        if key in merged:
-            _, docs, seen = merged[key]
-            docs.update(s.docs)
-            seen.update(s.evidence)
-            merged[key] = (s, docs, seen)
-        else:
-            merged[key] = (s, set(s.docs), set(s.evidence))
-    out = []
-    for s, docs, evs in merged.values():
-        ordered = tuple(sorted(evs, key=lambda e: (e.doc, e.start, e.end)))
-        out.append(Signal(s.type, s.detail, tuple(sorted(docs)), ordered))
+        first: _PartKey | None = None
+        for part in s.parts:
+            ka, kb = _side_key(part[0]), _side_key(part[1])
+            key: _PartKey = (s.type, min(ka, kb), max(ka, kb))
+            if key in gathered:
+                gathered[key].add(part, flip=ka > kb)
+            else:
+                gathered[key] = _Gathered(part if ka <= kb else (part[1], part[0]))
+                parent[key] = key
+                found_at[key] = len(found_at)
+            if first is None:
+                first = root(key)
+            else:
+                # The earlier-found root stays, so a signal's parts keep the order found.
+                ra, rb = first, root(key)
+                if ra != rb:
+                    keep, drop = sorted((ra, rb), key=found_at.__getitem__)
+                    parent[drop] = keep
+                    first = keep
+    members: dict[_PartKey, list[Part]] = {}
+    for key, g in gathered.items():  # in the order found
+        members.setdefault(root(key), []).append(g.part())
+    out = [Signal(key[0], tuple(parts)) for key, parts in members.items()]
     rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from newsdiff.model import Document, Evidence, Member, Signal, SignalType
+from newsdiff.model import Document, Evidence, Member, Side, Signal, SignalType
 from newsdiff.text import quotes, wordlists
 from newsdiff.text.sentence_words import SentenceWords, spans
 from newsdiff.text.words import STOPWORDS, Token, word_stem
@@ -215,23 +215,26 @@ def text_of(v: View, toks: Sequence[Token]) -> str:
     return " ".join(v.document.text[toks[0].start : toks[-1].end].split())
 
 
-def vs(a: View, b: View, left: str, right: str) -> str:
-    """Return `left vs right` (a's words, b's words) with the sides in document order."""
-    return f"{left} vs {right}" if a.doc < b.doc else f"{right} vs {left}"
+def side(v: View, toks: Sequence[Token], text: str | None = None) -> Side:
+    """Return v's side of a difference: its words (`text`, else the tokens' text) and where.
+
+    No tokens and no text: v has no words in the other side's place (`none`).
+    """
+    words = text if text is not None else (text_of(v, toks) if toks else None)
+    return Side((v.doc,), words, (evidence(v, toks),) if toks else ())
 
 
-def docs(a: View, b: View) -> tuple[int, int]:
-    """Return the two members' documents in document order."""
-    return (min(a.doc, b.doc), max(a.doc, b.doc))
+def signal_of(kind: SignalType, a: View, b: View, parts: Iterable[tuple[Side, Side]]) -> Signal:
+    """Return a signal of parts (a's side, b's side), each part's sides in document order."""
+    ordered = tuple((x, y) if a.doc < b.doc else (y, x) for x, y in parts)
+    return Signal(kind, ordered)
 
 
 def signal(
     kind: SignalType, a: View, b: View, left: Sequence[Token], right: Sequence[Token]
 ) -> Signal:
-    """Return a signal `left vs right` with evidence on each side that has words."""
-    detail = vs(a, b, text_of(a, left) if left else "none", text_of(b, right) if right else "none")
-    ev = ([evidence(a, left)] if left else []) + ([evidence(b, right)] if right else [])
-    return Signal(kind, detail, docs(a, b), tuple(ev))
+    """Return a signal `left vs right` (a's words, b's words; none for no tokens)."""
+    return signal_of(kind, a, b, [(side(a, left), side(b, right))])
 
 
 def neighbours(v: View, phrase: Sequence[int], width: int = 3) -> tuple[str, str]:

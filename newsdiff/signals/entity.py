@@ -6,16 +6,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from newsdiff.model import Signal
-from newsdiff.signals.context import (
-    NOT_NAMES,
-    View,
-    docs,
-    evidence,
-    neighbours,
-    per_member,
-    text_of,
-    vs,
-)
+from newsdiff.signals.context import NOT_NAMES, View, neighbours, per_member, signal
 from newsdiff.text.diff import blocks
 from newsdiff.text.lexicons import read
 from newsdiff.text.names import same_name
@@ -200,7 +191,5 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                     continue
                 used.add(n)
                 xt, yt = [a.toks[k] for k in x], [b.toks[k] for k in y]
-                ev = (evidence(a, xt), evidence(b, yt))
-                detail = vs(a, b, text_of(a, xt), text_of(b, yt))
-                yield Signal("entity", detail, docs(a, b), ev)
+                yield signal("entity", a, b, xt, yt)
                 break

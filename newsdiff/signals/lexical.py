@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from newsdiff.model import Signal, SignalType
+from newsdiff.model import Side, Signal, SignalType
 from newsdiff.signals.context import (
     NOT_NAMES,
     PRONOUNS,
     SAY,
     View,
     closest_sentence,
-    docs,
-    evidence,
     per_member,
     sentence_at,
+    side,
     signal,
+    signal_of,
     stems,
     text_of,
-    vs,
 )
 from newsdiff.text.lexicons import Hit, lexicon, pairs
 from newsdiff.text.words import STOPWORDS, Token, word_stem
@@ -317,12 +316,13 @@ def _source_names(v: View) -> list[_Source]:
     return out
 
 
-def _source_detail(v: View, src: _Source | None) -> str:
+def _source_side(v: View, src: _Source | None) -> Side:
     """Return `according to Reuters` for `according to a report by news agency Reuters`."""
     if src is None:
-        return "none"
+        return side(v, [])
     words = src.names if len(src.toks) > 5 else src.toks[len(src.trigger) :]
-    return f"{text_of(v, src.trigger)} {' '.join(text_of(v, [t]) for t in words[:4])}"
+    text = f"{text_of(v, src.trigger)} {' '.join(text_of(v, [t]) for t in words[:4])}"
+    return side(v, src.toks, text)
 
 
 def _sources(a: View, b: View) -> Iterable[Signal]:
@@ -334,8 +334,4 @@ def _sources(a: View, b: View) -> Iterable[Signal]:
     for i in range(max(len(sides[0]), len(sides[1]))):
         left = sides[0][i] if i < len(sides[0]) else None
         right = sides[1][i] if i < len(sides[1]) else None
-        ev = ([evidence(a, left.toks)] if left else []) + (
-            [evidence(b, right.toks)] if right else []
-        )
-        detail = vs(a, b, _source_detail(a, left), _source_detail(b, right))
-        yield Signal("attribution", detail, docs(a, b), tuple(ev))
+        yield signal_of("attribution", a, b, [(_source_side(a, left), _source_side(b, right))])

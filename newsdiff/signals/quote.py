@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from newsdiff.model import Evidence, Signal
-from newsdiff.signals.context import View, docs, evidence, per_member, text_of, vs
+from newsdiff.model import Side, Signal
+from newsdiff.signals.context import View, per_member, side, signal_of, text_of
 from newsdiff.text import numbers, quotes
 from newsdiff.text.words import STOPWORDS, Token, word_stem
 
@@ -136,11 +136,6 @@ def _quote_side(
     compared already; one partly matched is compared again, but reports only changes in
     places not reported yet (done), and is not taken for one the other side lacks.
     """
-
-    def pair(xs: str, ys: str) -> str:
-        return vs(x, y, xs, ys)
-
-    both = docs(x, y)
     for qa, qb in _member_quotes(x):
         overlap = len(skip.intersection(range(qa, qb)))
         if overlap == qb - qa:
@@ -159,11 +154,10 @@ def _quote_side(
                 # A quotation the other report tells in its own words, quoting none: a
                 # side quoting something else is not telling this quotation.
                 words = text_of(x, q[:8]) + ("…" if len(q) > 8 else "")
-                yield Signal("quote", pair(f"“{words}”", "none"), both, (evidence(x, q),))
+                yield signal_of("quote", x, y, [(side(x, q, f"“{words}”"), side(y, []))])
             continue
         taken.update(range(*m.t_range))
-        parts: list[str] = []
-        ev: list[Evidence] = []
+        parts: list[tuple[Side, Side]] = []
         for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
             reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
@@ -173,18 +167,16 @@ def _quote_side(
             if _reported(place, done):
                 continue  # the other side's quotation told this change already
             done.append(place)
-            parts.append(pair(text_of(x, qw) if qw else "none", text_of(y, tw) if tw else "none"))
-            ev += ([evidence(x, qw)] if qw else []) + ([evidence(y, tw)] if tw else [])
+            parts.append((side(x, qw), side(y, tw)))
         for extra in _trimmed(x, q, y, m.t_range):
             place = _place(x, [], y, extra)
             if _reported(place, done):
                 continue
             done.append(place)
             words = text_of(y, extra[:8]) + ("…" if len(extra) > 8 else "")
-            parts.append(pair("none", f"“{words}”"))
-            ev.append(evidence(y, extra))
+            parts.append((side(x, []), side(y, extra, f"“{words}”")))
         if parts:
-            yield Signal("quote", "; ".join(parts), both, tuple(ev))
+            yield signal_of("quote", x, y, parts)
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:
