@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, get_args
@@ -157,6 +157,34 @@ class Signal:
             "evidence": [e.to_dict() for e in self.evidence],
             "parts": [[a.to_dict(), b.to_dict()] for a, b in self.parts],
         }
+
+
+def signal_between(
+    type: SignalType,
+    docs: tuple[int, int],
+    parts: Sequence[tuple[str | None, str | None]],
+    evidence: Sequence[Evidence] = (),
+) -> Signal:
+    """Return a signal between two reports from each part's words (None: no words there).
+
+    `docs`: the reports of the left and right sides. Each evidence goes to its report's
+    side of the first part whose words it holds (of the first part if none).
+    """
+    sides: list[list[list[Evidence]]] = [[[], []] for _ in parts]
+    for e in evidence:
+        k = 0 if e.doc == docs[0] else 1
+        at = next((i for i, p in enumerate(parts) if p[k] and e.text in (p[k] or "")), 0)
+        sides[at][k].append(e)
+    return Signal(
+        type,
+        tuple(
+            (
+                Side((docs[0],), left, tuple(sides[i][0])),
+                Side((docs[1],), right, tuple(sides[i][1])),
+            )
+            for i, (left, right) in enumerate(parts)
+        ),
+    )
 
 
 @dataclass(frozen=True)

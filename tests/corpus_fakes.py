@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from newsdiff.errors import InputError
-from newsdiff.model import Comparison, Document, Group, Member, Sentence, Signal
+from newsdiff.model import Comparison, Document, Group, Member, Sentence, Side, Signal
 
 
 def fake_compare(docs: list[Document]) -> Comparison:
@@ -43,7 +43,8 @@ def fake_compare(docs: list[Document]) -> Comparison:
             kind = "unique"
         elif "!" in key:
             kind = "divergent"
-            signals = (Signal("number", f"{key} vs {key}", tuple(d for d, _ in where)),)
+            held = tuple(d for d, _ in where)
+            signals = (Signal("number", ((Side(held[:1], key), Side(held[1:], key)),)),)
         else:
             kind = "shared"
         groups.append(Group(len(groups), kind, len(members), 1.0, members, signals))  # type: ignore[arg-type]

@@ -6,7 +6,15 @@ import io
 from functools import cache
 
 import newsdiff
-from newsdiff.model import Comparison, Document, Evidence, Group, Member, Sentence, Signal
+from newsdiff.model import (
+    Comparison,
+    Document,
+    Evidence,
+    Group,
+    Member,
+    Sentence,
+    signal_between,
+)
 from newsdiff.render import RenderOptions, render
 from newsdiff.spans import mark_spans
 from tests.conftest import SEED_A, SEED_B
@@ -64,9 +72,8 @@ def three_way() -> Comparison:
         ],
     )
     c = _document("c", ["NASA said that the station is safe.", "Moscow invaded Ukraine."])
-    number = Signal(
-        "number", "500 vs 400", (0, 1), (_evidence(a, 0, 1, "500"), _evidence(b, 1, 1, "400"))
-    )
+    evidence = (_evidence(a, 0, 1, "500"), _evidence(b, 1, 1, "400"))
+    number = signal_between("number", (0, 1), [("500", "400")], evidence)
     groups = (
         Group(0, "shared", 3, 0.9512, (Member(0, (0,)), Member(1, (0,)), Member(2, (0,)))),
         Group(1, "divergent", 2, 0.7, (Member(0, (1,)), Member(1, (1, 2))), (number,)),
@@ -81,7 +88,7 @@ def hostile() -> Comparison:
     """Return a comparison whose report names, texts and signals are all hostile."""
     a = _document("=evil|name", HOSTILE)
     b = _document("<b>b</b>", [*HOSTILE[:2], "+1 plain", "-2 plain"])
-    sig = Signal("quote", "\x1b[2J<i>x</i> | =1+1", (0, 1))
+    sig = signal_between("quote", (0, 1), [("\x1b[2J<i>x</i> | =1+1", None)])
     groups = (
         Group(0, "divergent", 2, 0.8, (Member(0, (0,)), Member(1, (0,))), (sig,)),
         Group(1, "shared", 2, 1.0, (Member(0, (1,)), Member(1, (1,)))),

@@ -184,7 +184,8 @@ def test_signals_filter_and_explain() -> None:
     assert full.exit_code == quotes.exit_code == explained.exit_code == 0
     # Only the groups with a quote signal remain: the seeds' two reworded quotes, and the
     # quote of Rogozin's that the other report tells in its own words.
-    assert quotes.stdout.count("quote:") == 3 and "attribution:" not in quotes.stdout
+    # Each names the reports it compares by their letters in the key.
+    assert quotes.stdout.count("quote (A vs B):") == 3 and "attribution" not in quotes.stdout
     assert full.stdout.count("divergent") > quotes.stdout.count("divergent")
     assert "sim 0." in explained.stdout and "sim 0." not in quotes.stdout
 

@@ -31,7 +31,7 @@ def test_rows_per_group_and_report() -> None:
         "coverage": "2",
         "documents": "3",
         "similarity": "0.7000",
-        "signals": "number: 500 vs 400",
+        "signals": "number (a vs b): 500 vs 400",
         "doc": "b",
         "sentences": "1 2",
         "text": "Rogozin warned of a 400-tonne structure. It could fall on India or China.",
@@ -54,7 +54,8 @@ def test_hostile_cells_are_neutralised() -> None:
     assert "'+1 plain" in texts and "'-2 plain" in texts
     # The report name and the signal detail are untrusted too.
     assert {r[6] for r in rows[1:]} == {"'=evil|name", "<b>b</b>"}
-    assert rows[1][5].startswith("quote: \\x1b[2J")
+    # The signal names its reports: hostile names are neutralised there too.
+    assert rows[1][5] == "quote (=evil|name vs <b>b</b>): \\x1b[2J<i>x</i> | =1+1 vs none"
     for cell in (cell for r in rows for cell in r):
         assert cell[:1] not in ("=", "+", "-", "@")
         assert not any(ord(ch) < 0x20 for ch in cell)

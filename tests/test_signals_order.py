@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import permutations
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.model import Comparison, Document, Member
+from newsdiff.model import Comparison, Document, Member, Signal, side_text
 from newsdiff.signals import Context, detect
 from newsdiff.text.segment import segment
 from tests.conftest import SEED_A, SEED_B
@@ -19,12 +20,20 @@ from tests.strategies import CI
 # A group, named by its sentences as (report as first given, sentence index).
 Key = frozenset[tuple[int, int]]
 # A signal with its sides unordered and its reports named as first given.
-Sig = tuple[str, tuple[tuple[str, ...], ...], tuple[int, ...], tuple[tuple[int, int, int], ...]]
+Sig = tuple[str, tuple[Any, ...], tuple[int, ...], tuple[tuple[int, int, int], ...]]
 
 
 def _sides(detail: str) -> tuple[tuple[str, ...], ...]:
     """Return the parts of a detail, each part's two sides sorted ("x vs y" = "y vs x")."""
     return tuple(tuple(sorted(part.split(" vs "))) for part in detail.split("; "))
+
+
+def _named_sides(s: Signal, order: Sequence[int]) -> tuple[Any, ...]:
+    """Return each part's sides as (words, reports as first given), unordered."""
+    return tuple(
+        tuple(sorted((side_text(x), tuple(sorted(order[d] for d in x.docs))) for x in part))
+        for part in s.parts
+    )
 
 
 def summary(texts: Sequence[str], order: Sequence[int]) -> dict[Key, tuple[str, list[Sig]]]:
@@ -42,7 +51,7 @@ def summary(texts: Sequence[str], order: Sequence[int]) -> dict[Key, tuple[str, 
                 continue
             docs = tuple(sorted(order[d] for d in s.docs))
             ev = tuple(sorted((order[e.doc], e.start, e.end) for e in s.evidence))
-            sigs.append((s.type, _sides(s.detail), docs, ev))
+            sigs.append((s.type, _named_sides(s, order), docs, ev))
         out[key] = (g.kind, sorted(sigs))
     return out
 
@@ -55,17 +64,17 @@ def assert_order_free(texts: Sequence[str]) -> None:
 
 
 def details_in_document_order(c: Comparison) -> None:
-    """Assert that each two-sided detail reads in the order of its documents."""
+    """Assert that each part reads in the order of its reports, each side's words in them."""
     for g in c.groups:
         for s in g.signals:
-            if s.type == "wording" or len(s.docs) != 2:
+            if s.type == "wording":
                 continue
-            for part in s.detail.split("; "):
-                left, _, right = part.partition(" vs ")
-                for side, doc in ((left, s.docs[0]), (right, s.docs[1])):
-                    words = side.strip("“”…")
-                    if side != "none" and words:
-                        assert words.split()[0] in c.documents[doc].text, (s, side)
+            for left, right in s.parts:
+                assert min(left.docs) < min(right.docs), s
+                for side in (left, right):
+                    words = (side.text or "").strip("“”…")
+                    for d in side.docs if words else ():
+                        assert words.split()[0] in c.documents[d].text, (s, side)
 
 
 # --- the seeds --------------------------------------------------------------------------

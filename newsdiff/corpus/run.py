@@ -15,6 +15,7 @@ from newsdiff.corpus.discover import ClusterTask, Corpus
 from newsdiff.errors import InputError, NewsdiffError
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Document
 from newsdiff.records import ClusterRecord
+from newsdiff.render.view import report_names, signal_line
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 if TYPE_CHECKING:
@@ -81,13 +82,15 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
     signals = dict.fromkeys(SIGNAL_TYPES, 0)
     examples: dict[tuple[str, str], None] = {}
     kept: dict[str, int] = {}
+    name = report_names(cmp)
     for g in cmp.groups:
         for s in g.signals:
             signals[s.type] = signals.get(s.type, 0) + 1
             if kept.get(s.type, 0) < EXAMPLES_PER_TYPE:
-                # Name the reports, so the evidence can be found without the details file.
-                names = " vs ".join(cmp.documents[d].id for d in s.docs)
-                example = (s.type, f"group {g.index} ({names}): {s.detail}")
+                # Name the reports, so the evidence can be found without the details file:
+                # "group 3 (a vs b): 500 vs 400", "group 3: 5 (a, c) vs 6 (b); ...".
+                named = signal_line(s, name)[len(s.type) :]
+                example = (s.type, f"group {g.index}{named}")
                 if example not in examples:
                     examples[example] = None
                     kept[s.type] = kept.get(s.type, 0) + 1

@@ -51,9 +51,11 @@ _DETECTORS: tuple[Callable[[View, View], Iterable[Signal]], ...] = (
 
 # A side by its words (case aside; "none" apart from any words), and a part by its two
 # sides unordered: "500 vs 400" between reports 0 and 1 and "400 vs 500" between 1 and 2
-# are one difference among three reports.
+# are one difference among three reports. The last number tells apart the differences of
+# the same words that would put a report on both sides: "either vs none" where B quotes
+# "either" and C does not, and "none vs either" elsewhere, where C quotes it and B not.
 _SideKey = tuple[bool, str]
-_PartKey = tuple[SignalType, _SideKey, _SideKey]
+_PartKey = tuple[SignalType, _SideKey, _SideKey, int]
 
 
 def _side_key(side: Side) -> _SideKey:
@@ -66,6 +68,11 @@ class _Gathered:
     def __init__(self, part: Part) -> None:
         # Sets, not re-copied tuples: one tone word in 500 reports is thousands of pairs.
         self.sides = [(side.text, set(side.docs), set(side.evidence)) for side in part]
+
+    def fits(self, part: Part, flip: bool) -> bool:
+        """Tell whether a part found again keeps every report on one side only."""
+        one, other = reversed(part) if flip else part
+        return self.sides[0][1].isdisjoint(other.docs) and self.sides[1][1].isdisjoint(one.docs)
 
     def add(self, part: Part, flip: bool) -> None:
         """Add the reports and evidence of a part found again (flip: its sides swapped)."""
@@ -108,7 +115,9 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
         first: _PartKey | None = None
         for part in s.parts:
             ka, kb = _side_key(part[0]), _side_key(part[1])
-            key: _PartKey = (s.type, min(ka, kb), max(ka, kb))
+            key: _PartKey = (s.type, min(ka, kb), max(ka, kb), 0)
+            while key in gathered and not gathered[key].fits(part, ka > kb):
+                key = (*key[:3], key[3] + 1)
             if key in gathered:
                 gathered[key].add(part, flip=ka > kb)
             else:
