@@ -12,71 +12,80 @@ from newsdiff.text.words import Token
 
 # Words shown per side: enough to tell what differs, short enough for a table's head line.
 SHOWN = 4
+# Honorifics one report writes before names and another leaves out (house style, "Mr.
+# Trump" / "Trump"): they tell nothing of what differs.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
 
 
-def _differing(
-    documents: Sequence[Document], words: SentenceWords, m: Member, other: Member
-) -> tuple[list[Token], list[Evidence], frozenset[str]]:
-    """Return member m's tokens, the spans of its words `other` lacks, and other's words."""
-    doc, odoc = documents[m.doc], documents[other.doc]
-    # With the acronyms alignment learned: "NASA" is not a word the expansion's side lacks.
-    acronyms = words.acronyms()
-    mine = apply_acronyms(words.member_tokens(doc, m.sentences), acronyms)
-    theirs = apply_acronyms(words.member_tokens(odoc, other.sentences), acronyms)
-    out = []
-    for span in token_spans(mine, theirs):
-        sent = next(i for i in m.sentences if doc.sentences[i].end >= span.end)
-        out.append(Evidence(m.doc, sent, span.start, span.end, doc.text[span.start : span.end]))
-    return mine, out, frozenset(t.norm for t in theirs)
+def _tokens(documents: Sequence[Document], words: SentenceWords, m: Member) -> list[Token]:
+    """Return a member's words, an acronym's expansion as one word (as alignment reads it)."""
+    doc = documents[m.doc]
+    return apply_acronyms(words.member_tokens(doc, m.sentences), words.acronyms())
 
 
-def _words(toks: Sequence[Token], spans: Sequence[Evidence], theirs: frozenset[str]) -> list[str]:
-    """Return the differing content words, once each in text order (all differing words if none).
+def _differing(mine: Sequence[Token], theirs: Sequence[Token], content: bool) -> list[Token]:
+    """Return the words of `mine` that tell it apart from `theirs`, once each, in text order.
 
-    A content word the other member uses elsewhere only moved: it is not what differs.
+    Words in the runs a word diff does not match; with `content`, only content words the
+    other member lacks (a word it uses elsewhere only moved).
     """
-    inside = [t for t in toks if any(e.start <= t.start < e.end for e in spans)]
-    inside = [t for t in inside if any(c.isalnum() for c in t.text)]
-    content = [t for t in inside if not t.is_stop and t.norm not in theirs]
-    shown: dict[str, str] = {}
-    for t in content or inside:
-        shown.setdefault(t.norm, t.text)
-    return list(shown.values())
+    runs = token_spans(mine, theirs)
+    inside = [t for t in mine if any(r.start <= t.start < r.end for r in runs)]
+    found = [
+        t
+        for t in inside
+        if any(c.isalnum() for c in t.text) and t.text.lower().rstrip(".") not in _HONORIFICS
+    ]
+    if content:
+        known = {t.norm for t in theirs}
+        found = [t for t in found if not t.is_stop and t.norm not in known]
+    once: dict[str, Token] = {}
+    for t in found:
+        once.setdefault(t.norm, t)
+    return list(once.values())
 
 
-def _side(m: Member, words: list[str], evidence: Sequence[Evidence]) -> Side:
+def _side(document: Document, m: Member, differing: Sequence[Token]) -> Side:
     """Return a member's side: its first SHOWN differing words, an ellipsis for the rest."""
-    text = ", ".join(words[:SHOWN]) + (" …" if len(words) > SHOWN else "")
+    shown = differing[:SHOWN]
+    text = ", ".join(t.text for t in shown) + (" …" if len(differing) > SHOWN else "")
+    evidence = []
+    for t in shown:
+        sent = next(i for i in m.sentences if document.sentences[i].end >= t.end)
+        evidence.append(Evidence(m.doc, sent, t.start, t.end, document.text[t.start : t.end]))
     return Side((m.doc,), text or None, tuple(evidence))
 
 
 def wording_signal(
-    documents: Sequence[Document],
-    members: Sequence[Member],
-    words: SentenceWords | None = None,
+    documents: Sequence[Document], members: Sequence[Member], words: SentenceWords | None = None
 ) -> Signal:
     """Explain a divergent group no typed signal explains: the content words that differ.
 
     Compares the member that differs most from a reference member (the first in the
     canonical order of report texts, so the choice does not depend on file order). Each
-    side is that member's words the other lacks: content words first (function words
-    only when no content word differs), a few of them, in text order.
+    side names a few of its member's words the other lacks, and points at them.
     `words`: the comparison's words, if at hand (made here otherwise).
     """
     store = SentenceWords(documents) if words is None else words
     ordered = sorted(members, key=lambda m: (documents[m.doc].text, m.doc))
     ref = ordered[0]
-    best: tuple[Member, tuple[list[Token], list[Evidence], frozenset[str]]] | None = None
+    ref_toks = _tokens(documents, store, ref)
+    best: tuple[Member, list[Token], list[Token]] | None = None
     for m in ordered[1:]:
-        found = _differing(documents, store, m, ref)
-        if best is None or len(found[1]) > len(best[1][1]):
-            best = (m, found)
+        toks = _tokens(documents, store, m)
+        differ = _differing(toks, ref_toks, content=True)
+        if best is None or len(differ) > len(best[2]):
+            best = (m, toks, differ)
     assert best is not None  # a divergent group has at least two members
-    other, (toks, spans, ref_norms) = best
-    ref_toks, ref_spans, other_norms = _differing(documents, store, ref, other)
+    other, other_toks, differ = best
+    ref_differ = _differing(ref_toks, other_toks, content=True)
+    if not differ and not ref_differ:
+        # No content word differs ("has" / "had"): name the function words that do.
+        differ = _differing(other_toks, ref_toks, content=False)
+        ref_differ = _differing(ref_toks, other_toks, content=False)
     sides = (
-        _side(ref, _words(ref_toks, ref_spans, other_norms), ref_spans),
-        _side(other, _words(toks, spans, ref_norms), spans),
+        _side(documents[ref.doc], ref, ref_differ),
+        _side(documents[other.doc], other, differ),
     )
     first, second = sorted(sides, key=lambda s: s.docs)
     return Signal("wording", ((first, second),))
