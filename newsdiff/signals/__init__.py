@@ -97,8 +97,10 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
     """Merge the signals of a group's pairs: each difference once, naming who says what.
 
     A difference (a part) found in several pairs is one part whose sides gather their
-    reports; signals of one type that share a difference become one signal, so a group of
-    three reports lists "save vs rescue" once whichever pairs found it.
+    reports, so a group of three reports lists "save vs rescue" once whichever pairs found
+    it. The differences of signals of one type that share one are then split by the
+    reports on each side: "save (A, B) vs rescue (C)" and "fall (A, C) vs from falling (B);
+    or vs and" are two signals, each naming its reports once.
     """
     gathered: dict[_PartKey, _Gathered] = {}
     # Union-find over the parts' keys: the signals of one type sharing any part are one.
@@ -133,10 +135,13 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
                     keep, drop = sorted((ra, rb), key=found_at.__getitem__)
                     parent[drop] = keep
                     first = keep
-    members: dict[_PartKey, list[Part]] = {}
+    # A signal per set of differences sharing a part, and per reports on each side: one
+    # whose every difference sets the same reports against each other names them once.
+    members: dict[tuple[_PartKey, tuple[int, ...], tuple[int, ...]], list[Part]] = {}
     for key, g in gathered.items():  # in the order found
-        members.setdefault(root(key), []).append(g.part())
-    out = [Signal(key[0], tuple(parts)) for key, parts in members.items()]
+        part = g.part()
+        members.setdefault((root(key), part[0].docs, part[1].docs), []).append(part)
+    out = [Signal(key[0][0], tuple(parts)) for key, parts in members.items()]
     rank = {t: i for i, t in enumerate(SIGNAL_TYPES)}
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
