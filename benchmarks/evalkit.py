@@ -115,9 +115,6 @@ class PSignal:
     type: str
     docs: tuple[int, ...] = ()
     evidence: tuple[tuple[int, int], ...] = ()
-    # Every pair of documents the signal sets against each other (one on each side of one
-    # of its differences); empty: the pair of its first two documents.
-    pairs: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -455,14 +452,8 @@ def newsdiff_system(options: newsdiff.Options | None = None) -> System:
                 tuple(
                     PSignal(
                         s.type,
-                        tuple(to_ours[d] for d in _contrast_first(s)),
+                        tuple(to_ours[d] for d in s.docs),
                         tuple((to_ours[e.doc], e.sentence) for e in s.evidence),
-                        tuple(
-                            (to_ours[x], to_ours[y])
-                            for left, right in s.parts
-                            for x in left.docs
-                            for y in right.docs
-                        ),
                     )
                     for s in g.signals
                 ),
@@ -472,19 +463,6 @@ def newsdiff_system(options: newsdiff.Options | None = None) -> System:
         return Alignment(tuple(spans), groups)
 
     return run
-
-
-def _contrast_first(s: newsdiff.Signal) -> tuple[int, ...]:
-    """Return a signal's reports, the first two a pair it sets against each other.
-
-    A signal of three reports ("none (A, B) vs and (C)") is scored as the pair of its
-    first difference's sides (A, C), not as its first two reports (A, B: they agree).
-    """
-    if not s.parts:
-        return tuple(s.docs)
-    left, right = s.parts[0]
-    pair = (left.docs[0], right.docs[0])
-    return (*pair, *(d for d in s.docs if d not in pair))
 
 
 @dataclass

@@ -275,10 +275,7 @@ def score_fact_run(event: FactEvent, al: Alignment) -> FactCounts:
             if s.type not in TYPED:
                 continue
             d1, d2 = (event.docs[d] for d in s.docs[:2])
-            # Found: every pair it sets against each other ("none (A, B) vs and (C)": A-C
-            # and B-C); judged (precision) on its first pair.
-            for x, y in s.pairs or [(s.docs[0], s.docs[1])]:
-                by_group[g].append((s.type, event.docs[x], event.docs[y]))
+            by_group[g].append((s.type, d1, d2))
             sides = _sides(m, group, s.evidence, (d1, d2))
             c.signals[s.type] += 1
             c.signals_ok[s.type] += any(_hit(d, s.type, d1, d2, sides) for d in divs)

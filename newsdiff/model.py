@@ -134,8 +134,17 @@ class Signal:
     # as many sides to gather.
     @cached_property
     def docs(self) -> tuple[int, ...]:
-        """Return the reports the signal compares, in document order."""
-        return tuple(sorted({d for part in self.parts for side in part for d in side.docs}))
+        """Return the reports the signal compares: a pair it sets apart first, then the rest.
+
+        The first two are the first report of each side of its first part (in document
+        order), so that `docs[:2]` is always two reports that differ: "none (0, 1) vs and
+        (2)" compares (0, 2, 1). The others follow in document order.
+        """
+        every = sorted({d for part in self.parts for side in part for d in side.docs})
+        if not self.parts or not self.parts[0][0].docs or not self.parts[0][1].docs:
+            return tuple(every)
+        pair = sorted((self.parts[0][0].docs[0], self.parts[0][1].docs[0]))
+        return (*pair, *(d for d in every if d not in pair))
 
     @cached_property
     def evidence(self) -> tuple[Evidence, ...]:

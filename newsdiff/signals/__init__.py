@@ -146,7 +146,7 @@ def _merge(signals: Iterable[Signal]) -> tuple[Signal, ...]:
 
     def order(s: Signal) -> tuple[int, tuple[int, ...], tuple[tuple[int, int], ...], str]:
         where = tuple((e.doc, e.start) for e in s.evidence)
-        return (rank.get(s.type, len(rank)), s.docs, where, s.detail)
+        return (rank.get(s.type, len(rank)), tuple(sorted(s.docs)), where, s.detail)
 
     return tuple(sorted(out, key=order))
 
