@@ -123,6 +123,12 @@ def test_a_line_names_each_side_when_the_reports_differ_per_part() -> None:
     assert signal_line(sig, letters) == "number: 5 (A, C) vs 6 (B); Monday (A) vs Tuesday (B, C)"
 
 
+def test_a_side_of_many_reports_names_a_few() -> None:
+    sig = Signal("tone", ((Side(tuple(range(9)), "regime"), Side((9,), None)),))
+    line = signal_line(sig, lambda d: f"r{d}")
+    assert line == "tone (r0, r1, r2, r3, r4 and 4 more vs r9): regime vs none"
+
+
 # --- every format names the reports of each signal ---------------------------------------
 
 

@@ -87,8 +87,15 @@ def shorten(name: str, width: int) -> str:
 Namer = Callable[[int], str]
 
 
+# Reports named per side at most: a tone word in 500 reports would name them all on every
+# CSV row of the group (the JSON lists every report of each side).
+NAMED = 6
+
+
 def _who(docs: tuple[int, ...], name: Namer) -> str:
-    return ", ".join(name(d) for d in docs)
+    if len(docs) <= NAMED:
+        return ", ".join(name(d) for d in docs)
+    return ", ".join(name(d) for d in docs[: NAMED - 1]) + f" and {len(docs) - NAMED + 1} more"
 
 
 def signal_line(signal: Signal, name: Namer) -> str:
