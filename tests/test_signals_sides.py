@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from typer.testing import CliRunner
 
 import newsdiff
@@ -14,6 +15,8 @@ from newsdiff.cli.app import app
 from newsdiff.model import Evidence, Side, Signal, signal_between
 from newsdiff.render.view import signal_line
 from newsdiff.signals import _merge
+from tests.strategies import CI
+from tests.strategies_near import near_copy_reports
 from tests.test_signals_order import assert_order_free
 
 runner = CliRunner()
@@ -127,6 +130,29 @@ def test_a_side_of_many_reports_names_a_few() -> None:
     sig = Signal("tone", ((Side(tuple(range(9)), "regime"), Side((9,), None)),))
     line = signal_line(sig, lambda d: f"r{d}")
     assert line == "tone (r0, r1, r2, r3, r4 and 4 more vs r9): regime vs none"
+
+
+@settings(CI, max_examples=30)
+@given(near_copy_reports(max_reports=5, max_sentences=3))
+def test_parts_are_consistent_in_any_group(texts: list[str]) -> None:
+    """Check each side's evidence is its reports' words and no report is on both sides."""
+    c = newsdiff.compare(texts)
+    for g in c.groups:
+        members = {m.doc for m in g.members}
+        for sig in g.signals:
+            seen = []
+            for left, right in sig.parts:
+                assert not set(left.docs) & set(right.docs)
+                assert min(left.docs) < min(right.docs)
+                for side in (left, right):
+                    assert set(side.docs) <= members
+                    for e in side.evidence:
+                        assert e.doc in side.docs
+                        assert c.documents[e.doc].text[e.start : e.end] == e.text
+                seen.append((str(left.text).lower(), str(right.text).lower()))
+                # One signal sets the same reports against each other in every part.
+                assert (left.docs, right.docs) == (sig.parts[0][0].docs, sig.parts[0][1].docs)
+            assert len(seen) == len(set(seen)), "a difference listed twice"
 
 
 # --- every format names the reports of each signal ---------------------------------------
