@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from newsdiff.model import Signal
@@ -72,6 +73,65 @@ def _span_toks(v: View, start: int, end: int) -> list[Token]:
     return [Token(v.document.text[start:end], start, end, "")]
 
 
+# Words that bound a value or place a time within its span: "early 1979" is not "1979", nor
+# "90-plus percent" "90 percent", nor "at least 5" "5". Words that only round it ("about",
+# "some", "roughly") tell the same value: they are no difference.
+_TIME_BOUNDS = {"early": "early", "late": "late", "mid": "mid"}
+_BOUNDS = {
+    "over": "more",
+    "more than": "more",
+    "at least": "more",
+    "upwards of": "more",
+    "plus": "more",
+    "or more": "more",
+    "nearly": "less",
+    "almost": "less",
+    "under": "less",
+    "less than": "less",
+    "fewer than": "less",
+    "up to": "less",
+    "just under": "less",
+}
+_BOUND_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _bound(v: View, q: numbers.Quantity) -> tuple[str, int, int]:
+    """Return a quantity's bound ("" if none) with the span of the quantity and its bound."""
+    text = v.document.text
+    lo = max(v.spans[0][0], q.start - 20) if v.spans else q.start
+    before = [(m.group().lower(), m.start()) for m in _BOUND_WORD.finditer(text, lo, q.start)]
+    if q.kind in ("weekday", "date", "year", "time"):
+        # "late Friday" only tells the hour of a day: a year or month told "early" is a
+        # different span of time ("early 1979" is January to April, not the year).
+        span = q.kind == "year" or (q.kind == "date" and q.value[2] is None)
+        bound = text[before[-1][1] : q.start].strip(" -").lower() if before else ""
+        if span and bound in _TIME_BOUNDS:
+            return _TIME_BOUNDS[before[-1][0]], before[-1][1], q.end
+        return "", q.start, q.end
+    if q.kind != "amount":
+        return "", q.start, q.end
+    for n in (2, 1):
+        words = before[-n:]
+        if len(words) == n:
+            phrase = " ".join(w for w, _ in words)
+            gap = text[words[0][1] : q.start]
+            if phrase in _BOUNDS and " ".join(_BOUND_WORD.findall(gap)).lower() == phrase:
+                return _BOUNDS[phrase], words[0][1], q.end
+    after = re.match(r"(?:-|\s)(plus|or more)(?![^\W\d_])", text[q.end : q.end + 10])
+    if after:
+        return _BOUNDS[after.group(1).lower()], q.start, q.end + after.end()
+    return "", q.start, q.end
+
+
+def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Signal | None:
+    """Signal one value told with a bound the other lacks ("early 1979" vs "1979")."""
+    bx, sx, ex = _bound(a, x)
+    by, sy, ey = _bound(b, y)
+    if bx == by:
+        return None
+    return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal values that differ for the same thing (500 vs 400 jobs, Feb. 24 vs 25)."""
     qa, qb = quantities(a), quantities(b)
@@ -83,6 +143,9 @@ def detect(a: View, b: View) -> Iterable[Signal]:
             left.append(x)
         else:
             free_b.remove(y)
+            bounded = _bounded(a, b, x, y)
+            if bounded is not None:
+                yield bounded
     # Pair each differing value with the one that counts the same thing: same neighbouring
     # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
     # Two values are told about the same thing when a word next to them is the same ("500
