@@ -26,9 +26,9 @@ def types(*texts: str) -> set[str]:
             "80-plus vs 80 percent",
         ),
         (
-            "At least 12 people were hurt when the roof fell in.",
-            "Twelve people were hurt when the roof fell in.",
-            "At least 12 vs Twelve",
+            "Car sales fell in late 2019, the ministry said.",
+            "Car sales fell in 2019, the ministry said.",
+            "late 2019 vs 2019",
         ),
     ],
 )
@@ -49,12 +49,50 @@ def test_a_bound_on_the_same_value_is_a_number_difference(a: str, b: str, detail
             "The company announced the sale late Friday.",
             "The company announced the sale on Friday.",
         ),
-        # A bound in one report against another value's bound, both "more".
+        # Readers take a bound before a number for the same news (STS pairs scored 5).
         (
-            "More than 300 homes lost power in the storm.",
-            "Over 300 homes lost power in the storm.",
+            "The bank will cut up to 9,000 jobs in its overhaul.",
+            "The bank will cut 9,000 jobs in its overhaul.",
+        ),
+        (
+            "The toll from the floods is now over 2,000.",
+            "The toll from the floods now tops 2,000.",
         ),
     ],
 )
 def test_rounding_and_the_hour_of_a_day_are_no_number_difference(a: str, b: str) -> None:
     assert "number" not in types(a, b)
+
+
+def test_a_judging_word_only_one_report_uses_is_tone() -> None:
+    # The report's own judgement of the same plan.
+    assert ("tone", "controversial vs none") in kinds(
+        "The council passed its controversial parking plan on Monday.",
+        "The council passed its parking plan on Monday.",
+    )
+    # Scorn told in the report's own verb.
+    assert "tone" in types(
+        "The minister mocked the opposition's budget in parliament.",
+        "The minister criticized the opposition's budget in parliament.",
+    )
+
+
+def test_a_loaded_word_a_speaker_is_reported_to_use_is_no_tone() -> None:
+    # Indirect speech: "bizarre" is the senator's word, told after "said".
+    assert "tone" not in types(
+        "The senator said the council's parking plan was bizarre.",
+        "The senator criticized the council's parking plan.",
+    )
+    # A reporting verb in another clause (after a comma) does not own the word.
+    assert "tone" in types(
+        "The group, which first reported the change, slammed the council's parking plan.",
+        "The group criticized the council's parking plan.",
+    )
+
+
+def test_a_judging_word_does_not_hide_another_class() -> None:
+    # "controversial" on one side does not make "slammed" on the other a like word.
+    assert ("tone", "slammed vs none") in kinds(
+        "Residents slammed the controversial parking plan at the meeting.",
+        "Residents opposed the controversial parking plan at the meeting.",
+    )

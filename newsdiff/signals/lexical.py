@@ -118,9 +118,31 @@ def _capital_use(v: View, h: Hit) -> bool:
     return nxt is not None and nxt.norm[:1].isdigit()
 
 
+def reported(v: View, h: Hit) -> bool:
+    """Return True when a word is in what a speaker is reported to say ("X said it was absurd").
+
+    A reporting verb earlier in the word's clause (no comma or dash between them) makes
+    the rest of it the speaker's claim: the loaded word is the speaker's, not the report's.
+    """
+    text = v.document.text
+    start = v.toks[h.i].start
+    for r in hits(v, "attribution", True, False):
+        if r.cls == "ignore" or r.j > h.i:
+            continue
+        between = text[v.toks[r.j - 1].end : start]
+        if not any(c in between for c in ",;:—–()\n.!?"):
+            return True
+    return False
+
+
+def _loaded(x: View, h: Hit, y: View) -> bool:
+    """Return True for a loaded word of the report's own, next to something y says too."""
+    return not reported(x, h) and _anchored(x, h, y)
+
+
 def tone(a: View, b: View) -> Iterable[Signal]:
     """Signal a class of loaded words (regime, landmark) used on one side only."""
-    return _one_sided("tone", "tone", True, a, b, frozenset())
+    return _one_sided("tone", "tone", True, a, b, frozenset(), _loaded)
 
 
 _DETERMINERS_TEXT = (
