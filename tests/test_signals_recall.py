@@ -96,3 +96,43 @@ def test_a_judging_word_does_not_hide_another_class() -> None:
         "Residents slammed the controversial parking plan at the meeting.",
         "Residents opposed the controversial parking plan at the meeting.",
     )
+
+
+def test_two_people_of_one_surname_are_an_entity_difference() -> None:
+    assert ("entity", "Maria Lopez vs Anna López") in kinds(
+        "Rep. Maria Lopez said on Monday that she would run for the open Senate seat.",
+        "Rep. Anna López said on Monday that she would run for the open Senate seat.",
+    )
+    assert ("entity", "Maria Lopez vs Anna B. Lopez") in kinds(
+        "Rep. Maria Lopez said on Monday that she would run for the open Senate seat.",
+        "Rep. Anna B. Lopez said on Monday that she would run for the open Senate seat.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A short form of the same given name.
+        (
+            "Bill Hartley said the plant would close by the end of the year.",
+            "William Hartley said the plant would close by the end of the year.",
+        ),
+        # A report that names both people tells of both.
+        (
+            "Maria Lopez, whose sister Anna Lopez also serves, said she would run.",
+            "Anna Lopez said she would run for the open seat.",
+        ),
+        # A middle name on one side only.
+        (
+            "Mary Ann Keller said the school would reopen in a week.",
+            "Ann Keller said the school would reopen in a week.",
+        ),
+        # A headline capitalises words that are no names.
+        (
+            "Allies Widen Sanctions On Russia",
+            "Allies Boost Sanctions On Russia",
+        ),
+    ],
+)
+def test_one_person_named_two_ways_is_no_entity_difference(a: str, b: str) -> None:
+    assert "entity" not in types(a, b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from newsdiff.model import Signal
 from newsdiff.signals.context import (
@@ -177,8 +178,66 @@ def _phrases(names: set[int]) -> list[list[int]]:
 _SMALL_CHANGE = 3
 
 
+@per_member
+def _people(v: View) -> list[tuple[str, str, list[int]]]:
+    """Return the full names of people in a member: (given name, surname, token run).
+
+    A run of two to four capitalised words, the first a given name (not a title, not an
+    initial) and the last the surname: "Ann Lee", "Ann B. Lee", "Mary Ann Lee".
+    """
+    titles = _name_data()[1]
+    out = []
+    for run in _runs(v, titles=False):
+        toks = [v.toks[k] for k in range(run[0], run[-1] + 1)]
+        if v.title[run[0]]:
+            continue  # a headline capitalises every word: "Boost Sanctions On Russia"
+        if not 2 <= len(toks) <= 4 or len(run) != len(toks):
+            continue  # connectors (Bank of England) make an organisation, not a person
+        first, last = toks[0], toks[-1]
+        if any(t.is_acronym or not t.text.isalpha() for t in toks):
+            continue
+        text = v.document.text
+        if any(
+            text[p.end : t.start] != " " and not (text[p.end : t.start] == ". " and len(p.text) == 1)
+            for p, t in pairwise(toks)
+        ):
+            continue  # "Lee. Ann", "Destroyed' Lee": words of two phrases
+        if len(first.text) < 3 or len(last.text) < 3 or first.norm in titles:
+            continue
+        if first.norm in STOPWORDS or first.norm in NOT_NAMES or last.norm in NOT_NAMES:
+            continue
+        out.append((first.norm, last.norm, run))
+    return out
+
+
+def _nickname(x: str, y: str) -> bool:
+    """Return True when two given names may be one person's (Bill / William, Kate / Katie)."""
+    aliases = _name_data()[0]
+    return x.startswith(y[:3]) or y.startswith(x[:3]) or aliases.get(x, -1) == aliases.get(y, -2)
+
+
+def _namesakes(a: View, b: View) -> Iterable[Signal]:
+    """Signal two people of one surname and different given names (Ann Lee / Mary Lee).
+
+    Neither given name may appear on the other side (a report naming both people tells
+    of both), nor be a form of the other (Bill / William).
+    """
+    for ga, sa, ra in _people(a):
+        for gb, sb, rb in _people(b):
+            if not same_name(sa, sb) or same_name(ga, gb) or _nickname(ga, gb):
+                continue
+            if ga in b.words or gb in a.words:
+                continue
+            xt = [a.toks[k] for k in range(ra[0], ra[-1] + 1)]
+            yt = [b.toks[k] for k in range(rb[0], rb[-1] + 1)]
+            ev = (evidence(a, xt), evidence(b, yt))
+            yield Signal("entity", vs(a, b, text_of(a, xt), text_of(b, yt)), docs(a, b), ev)
+            return
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal names of one member put in the place of other names in the other."""
+    yield from _namesakes(a, b)
     ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
     if not ua or not ub:
         return
