@@ -196,11 +196,8 @@ def _people(v: View) -> list[tuple[str, str, list[int]]]:
         first, last = toks[0], toks[-1]
         if any(t.is_acronym or not t.text.isalpha() for t in toks):
             continue
-        text = v.document.text
-        if any(
-            text[p.end : t.start] != " " and not (text[p.end : t.start] == ". " and len(p.text) == 1)
-            for p, t in pairwise(toks)
-        ):
+        gaps = [(v.document.text[p.end : t.start], len(p.text)) for p, t in pairwise(toks)]
+        if any(g != " " and not (g == ". " and n == 1) for g, n in gaps):
             continue  # "Lee. Ann", "Destroyed' Lee": words of two phrases
         if len(first.text) < 3 or len(last.text) < 3 or first.norm in titles:
             continue
