@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_signals import kinds
+from newsdiff.signals import Context, mark
+from tests.test_signals import check_evidence, documents, kinds, whole
 
 
 def types(*texts: str) -> set[str]:
@@ -136,3 +137,22 @@ def test_two_people_of_one_surname_are_an_entity_difference() -> None:
 )
 def test_one_person_named_two_ways_is_no_entity_difference(a: str, b: str) -> None:
     assert "entity" not in types(a, b)
+
+
+def test_a_report_alone_is_marked_for_its_own_loaded_words() -> None:
+    docs = documents(
+        "The council met on Monday.",
+        "The embattled treasurer resigned after a bizarre week. “It was a fiasco,” "
+        "a member said. The mayor said the vote was shameful.",
+    )
+    found = mark(docs, whole(1, docs[1]), Context(docs))
+    check_evidence(docs, found)
+    # The report's own words only: not a quotation, not what the mayor is said to say.
+    assert [(s.type, s.detail, s.docs) for s in found] == [
+        ("tone", "embattled", (1,)),
+        ("tone", "bizarre", (1,)),
+    ]
+    assert all(len(s.evidence) == 1 and s.evidence[0].doc == 1 for s in found)
+    assert mark(docs, whole(0, docs[0])) == ()
+    with pytest.raises(ValueError, match="other documents"):
+        mark(docs, whole(0, docs[0]), Context(documents("Another text.")))

@@ -145,6 +145,23 @@ def tone(a: View, b: View) -> Iterable[Signal]:
     return _one_sided("tone", "tone", True, a, b, frozenset(), _loaded)
 
 
+def tone_marks(v: View) -> Iterable[Signal]:
+    """Mark the loaded words of a member no other report states (a unique sentence).
+
+    Each mark names the one report and points at its word: there is no other side to
+    compare, so its detail is the word alone ("controversial"), once per word.
+    """
+    seen: set[str] = set()
+    for h in hits(v, "tone", True, True):
+        if reported(v, h):
+            continue
+        toks = v.toks[h.i : h.j]
+        words = text_of(v, toks)
+        if words.lower() not in seen:
+            seen.add(words.lower())
+            yield Signal("tone", words, (v.doc,), (evidence(v, toks),))
+
+
 _DETERMINERS_TEXT = (
     "the a an this that these those his her their its our my your 's such no any new"
 )
