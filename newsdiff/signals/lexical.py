@@ -270,6 +270,21 @@ def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
     return [h for h in found if sentence_at(x, h.i) == best]
 
 
+def _plain_too(x: View, hx: Hit, other: Hit, found: Sequence[Hit]) -> bool:
+    """Return True when x reports with the other side's neutral verb first, same speaker.
+
+    "Trump said, before again claiming that ..." against "Trump said": the shared claim is
+    told with "said" on both sides; the later "claiming" reports another claim. A neutral
+    verb after the stance verb elaborates it ("denied it, telling the paper"): no excuse.
+    """
+    if other.cls != "neutral" or hx.cls == "neutral":
+        return False
+    speaker = _speaker(x, hx)
+    return any(
+        h.cls == "neutral" and h.i < hx.i and _same_source(_speaker(x, h), speaker) for h in found
+    )
+
+
 def attribution(a: View, b: View) -> Iterable[Signal]:
     """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
     own = {
@@ -295,7 +310,12 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
         ha, hb = chosen
         # One verb a side, and both must give the word to the same speaker: NASA's
         # "refuted" is not Rogozin's "stated".
-        if ha.j and hb.j and _same_source(_speaker(a, ha), _speaker(b, hb)):
+        if (
+            ha.j
+            and hb.j
+            and _same_source(_speaker(a, ha), _speaker(b, hb))
+            and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
+        ):
             left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
             if not _opposite([t.norm for t in left], [t.norm for t in right]):
                 yield signal("attribution", a, b, left, right)
