@@ -178,14 +178,21 @@ def _phrases(names: set[int]) -> list[list[int]]:
 _SMALL_CHANGE = 3
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Return the titles and ranks that may stand before a surname (Inspector Lee)."""
+    ranks = {w for cls, line in read("names") if cls == "rank" for w in line.split()}
+    return frozenset(ranks) | _name_data()[1]
+
+
 @per_member
 def _people(v: View) -> list[tuple[str, str, list[int]]]:
     """Return the full names of people in a member: (given name, surname, token run).
 
-    A run of two to four capitalised words, the first a given name (not a title, not an
-    initial) and the last the surname: "Ann Lee", "Ann B. Lee", "Mary Ann Lee".
+    The last two words of a run of two to four capitalised words, outside headlines: "Ann
+    Lee", "Ann B. Lee", "Officer Ann Lee" (the given name is the word before the surname).
     """
-    titles = _name_data()[1]
+    titles = _ranks()
     out = []
     for run in _runs(v, titles=False):
         toks = [v.toks[k] for k in range(run[0], run[-1] + 1)]
@@ -193,35 +200,54 @@ def _people(v: View) -> list[tuple[str, str, list[int]]]:
             continue  # a headline capitalises every word: "Boost Sanctions On Russia"
         if not 2 <= len(toks) <= 4 or len(run) != len(toks):
             continue  # connectors (Bank of England) make an organisation, not a person
-        first, last = toks[0], toks[-1]
         if any(t.is_acronym or not t.text.isalpha() for t in toks):
             continue
         gaps = [(v.document.text[p.end : t.start], len(p.text)) for p, t in pairwise(toks)]
         if any(g != " " and not (g == ". " and n == 1) for g, n in gaps):
             continue  # "Lee. Ann", "Destroyed' Lee": words of two phrases
+        named = [k for k, t in zip(run, toks, strict=True) if len(t.text) > 1]
+        if len(named) < 2:
+            continue
+        first, last = v.toks[named[-2]], v.toks[named[-1]]
         if len(first.text) < 3 or len(last.text) < 3 or first.norm in titles:
             continue
         if first.norm in STOPWORDS or first.norm in NOT_NAMES or last.norm in NOT_NAMES:
             continue
-        out.append((first.norm, last.norm, run))
+        out.append((first.norm, last.norm, run[run.index(named[-2]) :]))
     return out
 
 
-def _nickname(x: str, y: str) -> bool:
-    """Return True when two given names may be one person's (Bill / William, Kate / Katie)."""
+# Two given names this alike (Indel similarity) are one name spelled two ways: Jon / John,
+# Carolos / Karolos, Giannis / Yiannis; Ann / Mary or Linda / Loretta are not.
+_SPELLING = 0.6
+
+
+def _one_given_name(x: str, y: str) -> bool:
+    """Return True when two given names may be one person's (Bill / William, Jon / John)."""
+    from rapidfuzz.distance import Indel
+
     aliases = _name_data()[0]
-    return x.startswith(y[:3]) or y.startswith(x[:3]) or aliases.get(x, -1) == aliases.get(y, -2)
+    if aliases.get(x, -1) == aliases.get(y, -2) or x.startswith(y) or y.startswith(x):
+        return True  # an alias, or a short form (Mat / Matanuska, Chris / Christopher)
+    return Indel.normalized_similarity(x, y) >= _SPELLING
+
+
+def _same_role(a: View, ra: list[int], b: View, rb: list[int]) -> bool:
+    """Return True when two names are told next to the same word (the same role)."""
+    ba, aa = neighbours(a, ra)
+    bb, ab = neighbours(b, rb)
+    return bool((ba and ba == bb) or (aa and aa == ab))
 
 
 def _namesakes(a: View, b: View) -> Iterable[Signal]:
-    """Signal two people of one surname and different given names (Ann Lee / Mary Lee).
+    """Signal two people of one surname and different given names in one role (Ann / Mary Lee).
 
     Neither given name may appear on the other side (a report naming both people tells
-    of both), nor be a form of the other (Bill / William).
+    of both), nor be a form or spelling of the other (Bill / William, Jon / John).
     """
     for ga, sa, ra in _people(a):
         for gb, sb, rb in _people(b):
-            if not same_name(sa, sb) or same_name(ga, gb) or _nickname(ga, gb):
+            if sa != sb or _one_given_name(ga, gb) or not _same_role(a, ra, b, rb):
                 continue
             if ga in b.words or gb in a.words:
                 continue
