@@ -133,6 +133,22 @@ def test_two_people_of_one_surname_are_an_entity_difference() -> None:
             "Allies Widen Sanctions On Russia",
             "Allies Boost Sanctions On Russia",
         ),
+        # A rank before the surname is no given name.
+        (
+            "Inspector Hale said the driver was arrested at the scene.",
+            "Dave Hale said the driver was arrested at the scene.",
+        ),
+        # One given name spelled two ways.
+        (
+            "Jon Hale said the driver was arrested at the scene.",
+            "John Hale said the driver was arrested at the scene.",
+        ),
+        # Two people of one family in two roles of a group: the son arrested, the
+        # daughter found.
+        (
+            "Police arrested John Hale, 23, near the house on Saturday.",
+            "The body of Kathryn Hale, 20, was found in the house on Saturday.",
+        ),
     ],
 )
 def test_one_person_named_two_ways_is_no_entity_difference(a: str, b: str) -> None:
