@@ -177,11 +177,11 @@ def test_a_report_alone_is_marked_for_its_own_loaded_words() -> None:
 def test_a_later_stance_verb_of_another_claim_is_no_attribution() -> None:
     # Both report the shared claim with "said"; "claiming" reports a further claim.
     assert "attribution" not in types(
-        "“The bridge is safe,” the mayor said, before again claiming that the audit was rigged.",
+        "“The bridge is safe,” the mayor said, before claiming that the audit was rigged.",
         "“The bridge is safe,” the mayor said.",
     )
     # A plain verb after the stance verb elaborates it: the denial stands against "told".
     assert "attribution" in types(
-        "The mayor's office denied the report, telling the paper the bridge is safe.",
-        "The mayor's office told the paper the bridge is safe.",
+        "The mayor's office denied the report, telling reporters the bridge is safe.",
+        "The mayor's office told reporters the bridge is safe.",
     )

@@ -204,7 +204,7 @@ def _people(v: View) -> list[tuple[str, str, list[int]]]:
             continue
         gaps = [(v.document.text[p.end : t.start], len(p.text)) for p, t in pairwise(toks)]
         if any(g != " " and not (g == ". " and n == 1) for g, n in gaps):
-            continue  # "Lee. Ann", "Destroyed' Lee": words of two phrases
+            continue  # "Lee. Ann", "Ruined' Lee": words of two phrases
         named = [k for k, t in zip(run, toks, strict=True) if len(t.text) > 1]
         if len(named) < 2:
             continue

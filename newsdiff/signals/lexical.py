@@ -273,9 +273,9 @@ def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
 def _plain_too(x: View, hx: Hit, other: Hit, found: Sequence[Hit]) -> bool:
     """Return True when x reports with the other side's neutral verb first, same speaker.
 
-    "Trump said, before again claiming that ..." against "Trump said": the shared claim is
-    told with "said" on both sides; the later "claiming" reports another claim. A neutral
-    verb after the stance verb elaborates it ("denied it, telling the paper"): no excuse.
+    "the mayor said, before claiming that ..." against "the mayor said": the shared claim
+    is told with "said" on both sides; the later "claiming" reports another claim. A neutral
+    verb after the stance verb elaborates it ("denied it, telling reporters"): no excuse.
     """
     if other.cls != "neutral" or hx.cls == "neutral":
         return False

@@ -164,8 +164,8 @@ def _quote_side(
         taken.update(range(*m.t_range))
         parts: list[str] = []
         ev: list[Evidence] = []
-        # Where y's quotation of it closes: y's words after it are y's narration ("...his
-        # life.” Mr. Trump did not cite ..."), not other words of the quotation.
+        # Where y's quotation of it closes: y's words after it are y's narration ("...the
+        # town.” The mayor did not say ..."), not other words of the quotation.
         closed = max((k for k in range(*m.t_range) if y.toks[k].quoted), default=m.t_range[1])
         for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
