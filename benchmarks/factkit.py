@@ -272,7 +272,9 @@ def score_fact_run(event: FactEvent, al: Alignment) -> FactCounts:
     by_group: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for g, group in enumerate(al.groups):
         for s in group.signals:
-            if s.type not in TYPED:
+            if s.type not in TYPED or len(s.docs) < 2:
+                # A one-report marker (a loaded word of a unique sentence) compares no
+                # two reports: it is no divergence to score.
                 continue
             d1, d2 = (event.docs[d] for d in s.docs[:2])
             by_group[g].append((s.type, d1, d2))

@@ -154,8 +154,15 @@ class Signal:
 
     @property
     def detail(self) -> str:
-        """Return the parts as `x vs y`, joined by `; ` (raw text, no report names)."""
-        return "; ".join(f"{side_text(a)} vs {side_text(b)}" for a, b in self.parts)
+        """Return the parts as `x vs y`, joined by `; ` (raw text, no report names).
+
+        A side of no report (a mark on one report's words, nothing compared) reads as the
+        other side's words alone.
+        """
+        return "; ".join(
+            side_text(a) if not b.docs else f"{side_text(a)} vs {side_text(b)}"
+            for a, b in self.parts
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the signal."""

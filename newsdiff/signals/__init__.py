@@ -26,7 +26,7 @@ from newsdiff.model import (
 from newsdiff.signals import entity, lexical, negation, number, quote
 from newsdiff.signals.context import Context, View, view
 
-__all__ = ["PAIRWISE_MAX", "REPRESENTATIVES", "Context", "detect"]
+__all__ = ["PAIRWISE_MAX", "REPRESENTATIVES", "Context", "detect", "mark"]
 
 # Up to this many members every pair of a group is compared: a member then has at most
 # 11.5 pair checks on average, and the clusters of real news compared at once get every
@@ -201,3 +201,19 @@ def detect(
         for detector in _DETECTORS:
             found.extend(detector(a, b))
     return _merge(found)
+
+
+def mark(
+    documents: Sequence[Document], member: Member, context: Context | None = None
+) -> tuple[Signal, ...]:
+    """Return the markers of a fact one report alone states: its loaded words (`tone`).
+
+    Each marker names that one report (`docs` holds one index) and has evidence on its
+    side only: it compares nothing, it shows the report's own framing.
+    """
+    if context is None:
+        context = Context(documents)
+    elif context.documents is not documents:
+        raise ValueError("the signal context was made for other documents")
+    v = view(context, member)
+    return tuple(lexical.tone_marks(v)) if v.toks else ()

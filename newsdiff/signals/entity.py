@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from newsdiff.model import Signal
 from newsdiff.signals.context import NOT_NAMES, View, neighbours, per_member, signal
@@ -168,8 +169,88 @@ def _phrases(names: set[int]) -> list[list[int]]:
 _SMALL_CHANGE = 3
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Return the titles and ranks that may stand before a surname (Inspector Lee)."""
+    ranks = {w for cls, line in read("names") if cls == "rank" for w in line.split()}
+    return frozenset(ranks) | _name_data()[1]
+
+
+@per_member
+def _people(v: View) -> list[tuple[str, str, list[int]]]:
+    """Return the full names of people in a member: (given name, surname, token run).
+
+    The last two words of a run of two to four capitalised words, outside headlines: "Ann
+    Lee", "Ann B. Lee", "Officer Ann Lee" (the given name is the word before the surname).
+    """
+    titles = _ranks()
+    out = []
+    for run in _runs(v, titles=False):
+        toks = [v.toks[k] for k in range(run[0], run[-1] + 1)]
+        if v.title[run[0]]:
+            continue  # a headline capitalises every word: "Boost Sanctions On Russia"
+        if not 2 <= len(toks) <= 4 or len(run) != len(toks):
+            continue  # connectors (Bank of England) make an organisation, not a person
+        if any(t.is_acronym or not t.text.isalpha() for t in toks):
+            continue
+        gaps = [(v.document.text[p.end : t.start], len(p.text)) for p, t in pairwise(toks)]
+        if any(g != " " and not (g == ". " and n == 1) for g, n in gaps):
+            continue  # "Lee. Ann", "Ruined' Lee": words of two phrases
+        named = [k for k, t in zip(run, toks, strict=True) if len(t.text) > 1]
+        if len(named) < 2:
+            continue
+        first, last = v.toks[named[-2]], v.toks[named[-1]]
+        if len(first.text) < 3 or len(last.text) < 3 or first.norm in titles:
+            continue
+        if first.norm in STOPWORDS or first.norm in NOT_NAMES or last.norm in NOT_NAMES:
+            continue
+        out.append((first.norm, last.norm, run[run.index(named[-2]) :]))
+    return out
+
+
+# Two given names this alike (Indel similarity) are one name spelled two ways: Jon / John,
+# Carolos / Karolos, Giannis / Yiannis; Ann / Mary or Linda / Loretta are not.
+_SPELLING = 0.6
+
+
+def _one_given_name(x: str, y: str) -> bool:
+    """Return True when two given names may be one person's (Bill / William, Jon / John)."""
+    from rapidfuzz.distance import Indel
+
+    aliases = _name_data()[0]
+    if aliases.get(x, -1) == aliases.get(y, -2) or x.startswith(y) or y.startswith(x):
+        return True  # an alias, or a short form (Mat / Matanuska, Chris / Christopher)
+    return Indel.normalized_similarity(x, y) >= _SPELLING
+
+
+def _same_role(a: View, ra: list[int], b: View, rb: list[int]) -> bool:
+    """Return True when two names are told next to the same word (the same role)."""
+    ba, aa = neighbours(a, ra)
+    bb, ab = neighbours(b, rb)
+    return bool((ba and ba == bb) or (aa and aa == ab))
+
+
+def _namesakes(a: View, b: View) -> Iterable[Signal]:
+    """Signal two people of one surname and different given names in one role (Ann / Mary Lee).
+
+    Neither given name may appear on the other side (a report naming both people tells
+    of both), nor be a form or spelling of the other (Bill / William, Jon / John).
+    """
+    for ga, sa, ra in _people(a):
+        for gb, sb, rb in _people(b):
+            if sa != sb or _one_given_name(ga, gb) or not _same_role(a, ra, b, rb):
+                continue
+            if ga in b.words or gb in a.words:
+                continue
+            xt = [a.toks[k] for k in range(ra[0], ra[-1] + 1)]
+            yt = [b.toks[k] for k in range(rb[0], rb[-1] + 1)]
+            yield signal("entity", a, b, xt, yt)
+            return
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal names of one member put in the place of other names in the other."""
+    yield from _namesakes(a, b)
     ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
     if not ua or not ub:
         return

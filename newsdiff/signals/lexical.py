@@ -117,9 +117,48 @@ def _capital_use(v: View, h: Hit) -> bool:
     return nxt is not None and nxt.norm[:1].isdigit()
 
 
+def reported(v: View, h: Hit) -> bool:
+    """Return True when a word is in what a speaker is reported to say ("X said it was absurd").
+
+    A reporting verb earlier in the word's clause (no comma or dash between them) makes
+    the rest of it the speaker's claim: the loaded word is the speaker's, not the report's.
+    """
+    text = v.document.text
+    start = v.toks[h.i].start
+    for r in hits(v, "attribution", True, False):
+        if r.cls == "ignore" or r.j > h.i:
+            continue
+        between = text[v.toks[r.j - 1].end : start]
+        if not any(c in between for c in ",;:—–()\n.!?"):
+            return True
+    return False
+
+
+def _loaded(x: View, h: Hit, y: View) -> bool:
+    """Return True for a loaded word of the report's own, next to something y says too."""
+    return not reported(x, h) and _anchored(x, h, y)
+
+
 def tone(a: View, b: View) -> Iterable[Signal]:
     """Signal a class of loaded words (regime, landmark) used on one side only."""
-    return _one_sided("tone", "tone", True, a, b, frozenset())
+    return _one_sided("tone", "tone", True, a, b, frozenset(), _loaded)
+
+
+def tone_marks(v: View) -> Iterable[Signal]:
+    """Mark the loaded words of a member no other report states (a unique sentence).
+
+    Each mark names the one report and points at its word: there is no other side to
+    compare, so its detail is the word alone ("controversial"), once per word.
+    """
+    seen: set[str] = set()
+    for h in hits(v, "tone", True, True):
+        if reported(v, h):
+            continue
+        toks = v.toks[h.i : h.j]
+        words = text_of(v, toks)
+        if words.lower() not in seen:
+            seen.add(words.lower())
+            yield Signal("tone", ((side(v, toks), Side((), None)),))
 
 
 _DETERMINERS_TEXT = (
@@ -230,6 +269,21 @@ def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
     return [h for h in found if sentence_at(x, h.i) == best]
 
 
+def _plain_too(x: View, hx: Hit, other: Hit, found: Sequence[Hit]) -> bool:
+    """Return True when x reports with the other side's neutral verb first, same speaker.
+
+    "the mayor said, before claiming that ..." against "the mayor said": the shared claim
+    is told with "said" on both sides; the later "claiming" reports another claim. A neutral
+    verb after the stance verb elaborates it ("denied it, telling reporters"): no excuse.
+    """
+    if other.cls != "neutral" or hx.cls == "neutral":
+        return False
+    speaker = _speaker(x, hx)
+    return any(
+        h.cls == "neutral" and h.i < hx.i and _same_source(_speaker(x, h), speaker) for h in found
+    )
+
+
 def attribution(a: View, b: View) -> Iterable[Signal]:
     """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
     own = {
@@ -255,7 +309,12 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
         ha, hb = chosen
         # One verb a side, and both must give the word to the same speaker: NASA's
         # "refuted" is not Rogozin's "stated".
-        if ha.j and hb.j and _same_source(_speaker(a, ha), _speaker(b, hb)):
+        if (
+            ha.j
+            and hb.j
+            and _same_source(_speaker(a, ha), _speaker(b, hb))
+            and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
+        ):
             left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
             if not _opposite([t.norm for t in left], [t.norm for t in right]):
                 yield signal("attribution", a, b, left, right)

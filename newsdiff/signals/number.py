@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from newsdiff.model import Signal
@@ -72,6 +73,38 @@ def _span_toks(v: View, start: int, end: int) -> list[Token]:
     return [Token(v.document.text[start:end], start, end, "")]
 
 
+# Words that place a time within its span or raise a value above itself: "early 1979" is
+# not "1979", nor "90-plus percent" "90 percent". A bound word before a number ("up to
+# 18,000", "over 100,000", "at least 12") is not one: readers take "up to 18,000 jobs" and
+# "18,000 jobs" for the same news (STS pairs scored 5), as they do rounding words ("about").
+_TIME_BOUNDS = frozenset({"early", "late", "mid"})
+_PLUS = re.compile(r"-plus(?![^\W\d_])", re.IGNORECASE)
+
+
+def _bound(v: View, q: numbers.Quantity) -> tuple[str, int, int]:
+    """Return a quantity's bound ("" if none) with the span of the quantity and its bound."""
+    text = v.document.text
+    if q.kind == "amount":
+        plus = _PLUS.match(text, q.end)
+        return ("plus", q.start, plus.end()) if plus else ("", q.start, q.end)
+    # "late Friday" only tells the hour of a day: a year or month told "early" is another
+    # span of time ("early 1979" is its first months, not the year).
+    if q.kind == "year" or (q.kind == "date" and q.value[2] is None):
+        word = re.search(r"([^\W\d_]+)[\s-]+$", text[max(0, q.start - 12) : q.start])
+        if word and word.group(1).lower() in _TIME_BOUNDS:
+            return word.group(1).lower(), q.start - len(word.group()), q.end
+    return "", q.start, q.end
+
+
+def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Signal | None:
+    """Signal one value told with a bound the other lacks ("early 1979" vs "1979")."""
+    bx, sx, ex = _bound(a, x)
+    by, sy, ey = _bound(b, y)
+    if bx == by:
+        return None
+    return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal values that differ for the same thing (500 vs 400 jobs, Feb. 24 vs 25)."""
     qa, qb = quantities(a), quantities(b)
@@ -83,6 +116,9 @@ def detect(a: View, b: View) -> Iterable[Signal]:
             left.append(x)
         else:
             free_b.remove(y)
+            bounded = _bounded(a, b, x, y)
+            if bounded is not None:
+                yield bounded
     # Pair each differing value with the one that counts the same thing: same neighbouring
     # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
     # Two values are told about the same thing when a word next to them is the same ("500

@@ -158,8 +158,13 @@ def _quote_side(
             continue
         taken.update(range(*m.t_range))
         parts: list[tuple[Side, Side]] = []
+        # Where y's quotation of it closes: y's words after it are y's narration ("...the
+        # town.” The mayor did not say ..."), not other words of the quotation.
+        closed = max((k for k in range(*m.t_range) if y.toks[k].quoted), default=m.t_range[1])
         for c in m.changes:
             qw, tw = q[c.q[0] : c.q[1]], y.toks[c.t[0] : c.t[1]]
+            if tw and c.t[0] > closed:
+                continue
             reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
             if not reportable or _same_numbers(x, qw, y, tw):
                 continue

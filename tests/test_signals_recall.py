@@ -1,0 +1,187 @@
+"""Signals that issue 13 found missing (invented texts): each found, and its false twin not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.signals import Context, mark
+from tests.test_signals import check_evidence, documents, kinds, whole
+
+
+def types(*texts: str) -> set[str]:
+    """Return the types of the signals between whole texts."""
+    return {t for t, _ in kinds(*texts)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "The old bridge was built in early 1962, the council said.",
+            "The old bridge was built in 1962, the council said.",
+            "early 1962 vs 1962",
+        ),
+        (
+            "Some 80-plus percent of the members backed the strike.",
+            "Some 80 percent of the members backed the strike.",
+            "80-plus vs 80 percent",
+        ),
+        (
+            "Car sales fell in late 2019, the ministry said.",
+            "Car sales fell in 2019, the ministry said.",
+            "late 2019 vs 2019",
+        ),
+    ],
+)
+def test_a_bound_on_the_same_value_is_a_number_difference(a: str, b: str, detail: str) -> None:
+    assert ("number", detail) in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Rounding words tell the same value.
+        (
+            "About 40 workers lost their jobs at the mill.",
+            "Some 40 workers lost their jobs at the mill.",
+        ),
+        # "late Friday" only tells the hour of the same day.
+        (
+            "The company announced the sale late Friday.",
+            "The company announced the sale on Friday.",
+        ),
+        # Readers take a bound before a number for the same news (STS pairs scored 5).
+        (
+            "The bank will cut up to 9,000 jobs in its overhaul.",
+            "The bank will cut 9,000 jobs in its overhaul.",
+        ),
+        (
+            "The toll from the floods is now over 2,000.",
+            "The toll from the floods now tops 2,000.",
+        ),
+    ],
+)
+def test_rounding_and_the_hour_of_a_day_are_no_number_difference(a: str, b: str) -> None:
+    assert "number" not in types(a, b)
+
+
+def test_a_judging_word_only_one_report_uses_is_tone() -> None:
+    # The report's own judgement of the same plan.
+    assert ("tone", "controversial vs none") in kinds(
+        "The council passed its controversial parking plan on Monday.",
+        "The council passed its parking plan on Monday.",
+    )
+    # Scorn told in the report's own verb.
+    assert "tone" in types(
+        "The minister mocked the opposition's budget in parliament.",
+        "The minister criticized the opposition's budget in parliament.",
+    )
+
+
+def test_a_loaded_word_a_speaker_is_reported_to_use_is_no_tone() -> None:
+    # Indirect speech: "bizarre" is the senator's word, told after "said".
+    assert "tone" not in types(
+        "The senator said the council's parking plan was bizarre.",
+        "The senator criticized the council's parking plan.",
+    )
+    # A reporting verb in another clause (after a comma) does not own the word.
+    assert "tone" in types(
+        "The group, which first reported the change, slammed the council's parking plan.",
+        "The group criticized the council's parking plan.",
+    )
+
+
+def test_a_judging_word_does_not_hide_another_class() -> None:
+    # "controversial" on one side does not make "slammed" on the other a like word.
+    assert ("tone", "slammed vs none") in kinds(
+        "Residents slammed the controversial parking plan at the meeting.",
+        "Residents opposed the controversial parking plan at the meeting.",
+    )
+
+
+def test_two_people_of_one_surname_are_an_entity_difference() -> None:
+    assert ("entity", "Maria Lopez vs Anna López") in kinds(
+        "Rep. Maria Lopez said on Monday that she would run for the open Senate seat.",
+        "Rep. Anna López said on Monday that she would run for the open Senate seat.",
+    )
+    assert ("entity", "Maria Lopez vs Anna B. Lopez") in kinds(
+        "Rep. Maria Lopez said on Monday that she would run for the open Senate seat.",
+        "Rep. Anna B. Lopez said on Monday that she would run for the open Senate seat.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A short form of the same given name.
+        (
+            "Bill Hartley said the plant would close by the end of the year.",
+            "William Hartley said the plant would close by the end of the year.",
+        ),
+        # A report that names both people tells of both.
+        (
+            "Maria Lopez, whose sister Anna Lopez also serves, said she would run.",
+            "Anna Lopez said she would run for the open seat.",
+        ),
+        # A middle name on one side only.
+        (
+            "Mary Ann Keller said the school would reopen in a week.",
+            "Ann Keller said the school would reopen in a week.",
+        ),
+        # A headline capitalises words that are no names.
+        (
+            "Allies Widen Sanctions On Russia",
+            "Allies Boost Sanctions On Russia",
+        ),
+        # A rank before the surname is no given name.
+        (
+            "Inspector Hale said the driver was arrested at the scene.",
+            "Dave Hale said the driver was arrested at the scene.",
+        ),
+        # One given name spelled two ways.
+        (
+            "Jon Hale said the driver was arrested at the scene.",
+            "John Hale said the driver was arrested at the scene.",
+        ),
+        # Two people of one family in two roles of a group: the son arrested, the
+        # daughter found.
+        (
+            "Police arrested John Hale, 23, near the house on Saturday.",
+            "The body of Kathryn Hale, 20, was found in the house on Saturday.",
+        ),
+    ],
+)
+def test_one_person_named_two_ways_is_no_entity_difference(a: str, b: str) -> None:
+    assert "entity" not in types(a, b)
+
+
+def test_a_report_alone_is_marked_for_its_own_loaded_words() -> None:
+    docs = documents(
+        "The council met on Monday.",
+        "The embattled treasurer resigned after a bizarre week. “It was a fiasco,” "
+        "a member said. The mayor said the vote was shameful.",
+    )
+    found = mark(docs, whole(1, docs[1]), Context(docs))
+    check_evidence(docs, found)
+    # The report's own words only: not a quotation, not what the mayor is said to say.
+    assert [(s.type, s.detail, s.docs) for s in found] == [
+        ("tone", "embattled", (1,)),
+        ("tone", "bizarre", (1,)),
+    ]
+    assert all(len(s.evidence) == 1 and s.evidence[0].doc == 1 for s in found)
+    assert mark(docs, whole(0, docs[0])) == ()
+    with pytest.raises(ValueError, match="other documents"):
+        mark(docs, whole(0, docs[0]), Context(documents("Another text.")))
+
+
+def test_a_later_stance_verb_of_another_claim_is_no_attribution() -> None:
+    # Both report the shared claim with "said"; "claiming" reports a further claim.
+    assert "attribution" not in types(
+        "“The bridge is safe,” the mayor said, before claiming that the audit was rigged.",
+        "“The bridge is safe,” the mayor said.",
+    )
+    # A plain verb after the stance verb elaborates it: the denial stands against "told".
+    assert "attribution" in types(
+        "The mayor's office denied the report, telling reporters the bridge is safe.",
+        "The mayor's office told reporters the bridge is safe.",
+    )
