@@ -5,10 +5,10 @@ table, Markdown and HTML paint the same characters and no renderer runs a word d
 
 Two members are diffed word by word. A short changed run (an edit of a near-copy: a word or
 a phrase of up to EDIT_WORDS words on each side) is marked whole, function words included
-("and" vs "or"), unless its content words only moved. A longer changed run is rewritten text, where marking every word that is
-not a verbatim copy floods the cell: there only its content words are marked, and not
-those the other member holds elsewhere (told in another order). Function words and
-punctuation are marked only inside a run, between two marked content words.
+("and" vs "or"), unless its content words only moved. A longer changed run is rewritten
+text, where marking every word that is not a verbatim copy floods the cell: there only its
+content words are marked, and not those the other member holds elsewhere (told in another
+order). Function words and punctuation are marked only between two marked content words.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from newsdiff.model import Document, Group, Member
 from newsdiff.text.diff import blocks, key
@@ -59,7 +60,7 @@ def _rewritten(tokens: Sequence[Token], start: int, end: int, other: set[str]) -
     """
     marked = [i for i in range(start, end) if _content(tokens[i]) and tokens[i].norm not in other]
     out: set[int] = set()
-    for x, y in zip(marked, marked[1:], strict=False):
+    for x, y in pairwise(marked):
         # Bridge the gap when it holds function words only (a held content word breaks it).
         if all(not _content(tokens[k]) for k in range(x + 1, y)):
             out.update(range(x + 1, y))
