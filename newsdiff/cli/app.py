@@ -28,6 +28,7 @@ from newsdiff.cli.shell import (
     pager_command,
     silence_stdout,
     stand_in_for_closed_streams,
+    usage_message,
     use_color,
 )
 from newsdiff.errors import ExitCode, UsageError
@@ -351,9 +352,8 @@ def main() -> None:
             sys.exit(int(ExitCode.USAGE))
         # click prints usage, a hint and the error on four lines; one line like every error.
         where = err.ctx.command_path if getattr(err, "ctx", None) is not None else "newsdiff"
-        sys.stderr.write(
-            f"newsdiff: error: {one_line(err.format_message())} (see {where} --help)\n"
-        )
+        message = one_line(usage_message(err.format_message()))
+        sys.stderr.write(f"newsdiff: error: {message} (see {where} --help)\n")
         sys.exit(int(getattr(err, "exit_code", ExitCode.USAGE)))
     except BrokenPipeError:
         # The reader went away (`newsdiff ... | head`): stop quietly.
