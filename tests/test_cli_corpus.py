@@ -265,11 +265,12 @@ def test_check_github_annotations_escape_properties_and_data(tmp_path: Path) -> 
     assert len(lines) == 3
     first = lines[0]
     assert first.startswith(
-        f"::error file={tmp_path}/a%2Cb%3Ac%25,title=newsdiff rule min-shared::"
+        # GitHub annotates files: the cluster's first report, not its folder.
+        f"::error file={tmp_path}/a%2Cb%3Ac%25/16_1ecb.txt,title=newsdiff rule min-shared::"
     )
     assert first.split("::", 2)[2].startswith("a,b:c%25: share of sentences shared")
     assert lines[1] == (
-        f"::error file={tmp_path}/solo,title=newsdiff%3A cluster failed::"
+        f"::error file={tmp_path}/solo/22_1ecb.txt,title=newsdiff%3A cluster failed::"
         "solo: only 1 report; a comparison needs at least 2"
     )
     assert lines[2] == "::notice title=newsdiff check::0 of 2 clusters passed, 2 failed"
