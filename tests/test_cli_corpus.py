@@ -354,3 +354,13 @@ def test_importing_the_commands_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_corpus_one_level_too_high_is_an_input_error_with_a_hint(tmp_path: Path) -> None:
+    shutil.copytree(ECB / "16ecb", tmp_path / "events" / "16ecb")
+    res = invoke("corpus", str(tmp_path), "-q")
+    assert (res.exit_code, res.stdout) == (3, "")
+    assert res.stderr == (
+        f"newsdiff: error: {tmp_path}: no cluster folders with 2+ reports; its subfolders "
+        f"hold folders of reports: try {tmp_path}/events\n"
+    )
