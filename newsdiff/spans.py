@@ -67,15 +67,21 @@ def _rewritten(tokens: Sequence[Token], start: int, end: int, other: set[str]) -
     return out | set(marked)
 
 
-def _edited(tokens: Sequence[Token], start: int, end: int, other: Counter[str]) -> set[int]:
+def _edited(
+    tokens: Sequence[Token], start: int, end: int, other: Counter[str], counterpart: Sequence[Token]
+) -> set[int]:
     """Return the indices to mark in a short changed run: all of it, unless it only moved.
 
     An edit of function words alone ("and" -> "or") is marked. When the run has content
     words and the other member holds each of them outside the run's counterpart (same
     stem), the words were moved, not changed, and nothing is marked.
     """
-    words = [i for i in range(start, end) if _content(tokens[i])]
-    if words and all(other[tokens[i].norm] > 0 for i in words):
+    words = [tokens[i].norm for i in range(start, end) if _content(tokens[i])]
+    if not words:
+        return set(range(start, end))
+    # The counterpart is what the words became ("falling" -> "fall"), not where they moved.
+    there = Counter(t.norm for t in counterpart)
+    if all(other[w] > there[w] for w in words):
         return set()
     return set(range(start, end))
 
@@ -86,17 +92,16 @@ def _unmatched(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[in
     right: set[int] = set()
     # A word the other member holds anywhere is not a difference of a rewritten run: a
     # name said twice in one report and once in the other is the same name.
-    a_free, b_free = Counter(t.norm for t in a), Counter(t.norm for t in b)
+    a_all, b_all = Counter(t.norm for t in a), Counter(t.norm for t in b)
+    a_norms, b_norms = set(a_all), set(b_all)
     for i1, i2, j1, j2 in blocks([key(t) for t in a], [key(t) for t in b]):
         if max(i2 - i1, j2 - j1) <= EDIT_WORDS:
-            # An edit: its counterpart is what the word became ("falling" -> "fall"), so
-            # only the rest of the other member says whether the word merely moved.
-            left |= _edited(a, i1, i2, b_free - Counter(t.norm for t in b[j1:j2]))
-            right |= _edited(b, j1, j2, a_free - Counter(t.norm for t in a[i1:i2]))
+            left |= _edited(a, i1, i2, b_all, b[j1:j2])
+            right |= _edited(b, j1, j2, a_all, a[i1:i2])
         else:
             # Rewritten text: a word in another form (warned, warnings) is the same word.
-            left |= _rewritten(a, i1, i2, set(b_free))
-            right |= _rewritten(b, j1, j2, set(a_free))
+            left |= _rewritten(a, i1, i2, b_norms)
+            right |= _rewritten(b, j1, j2, a_norms)
     return left, right
 
 
