@@ -112,7 +112,7 @@ CASES: list[tuple[list[str], int, str]] = [
     (["compare", A, B, "--max-bytes", str(1 << 50)], 2, "--max-bytes must be at most"),
     (["compare", A, B, "-f"], 2, "Option '-f' requires an argument."),
     (["frobnicate"], 2, "No such command 'frobnicate'."),
-    (["corpus"], 2, "Missing argument 'path'."),
+    (["corpus"], 2, "Missing argument 'PATH'."),
     (["corpus", str(CORPUS), "--engine", "nope"], 2, "unknown engine 'nope'"),
     (["check", str(CORPUS), "--workers", "0"], 2, "--workers must be at least 1"),
 ]

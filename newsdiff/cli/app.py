@@ -76,7 +76,7 @@ def main_callback(
         os.environ["NEWSDIFF_DEBUG"] = "1"
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=EXIT_CODES_HELP, short_help="Show what reports share and how they differ.")
 def compare(
     files: Annotated[
         list[str],
@@ -304,11 +304,13 @@ def _run_compare(opts: CompareOptions) -> None:
             page(text.getvalue(), pager, stream)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=EXIT_CODES_HELP, short_help="Print each report's sentences as JSON Lines.")
 def segment(
     files: Annotated[
         list[str],
-        typer.Argument(help="Reports to split (same kinds as compare), or - for stdin."),
+        typer.Argument(
+            metavar="FILE", help="Reports to split (same kinds as compare), or - for stdin."
+        ),
     ],
     encoding: Encoding = None,
     text_field: TextField = "text",
