@@ -190,3 +190,19 @@ def test_a_near_copy_marks_each_edit_whole_function_words_included() -> None:
     )
     assert _marked(c, 0) == ["and", "in June"]
     assert _marked(c, 1) == ["or", "by July"]
+
+
+def test_colour_paints_typed_signals_words_not_the_wording_signal_s() -> None:
+    c = seeds()
+    painted = {
+        s.type: any(
+            span.style == "bold magenta"
+            for m in g.members
+            for span in _cell(c, g, m, color=True).spans
+        )
+        for g in c.groups
+        for s in g.signals
+        if len(g.signals) == 1
+    }
+    # A quote's changed words stand out; a rewrite's words are the spans' underline only.
+    assert painted["quote"] is True and painted["wording"] is False

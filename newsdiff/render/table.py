@@ -97,6 +97,10 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     for span_start, span_end in member.spans:
         text.stylize("underline", at[span_start - start], at[span_end - start])
     for sig in group.signals:
+        if sig.type == "wording":
+            # Its evidence is every word its own diff finds different: painted, it flooded a
+            # rewrite the spans mark sparingly. The spans alone say which words differ.
+            continue
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
                 text.stylize("bold magenta", at[ev.start - start], at[ev.end - start])
