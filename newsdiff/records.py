@@ -34,6 +34,11 @@ class ClusterRecord:
     slowest_seconds: float | None = field(default=None, compare=False)
     seconds: float = field(default=0.0, compare=False)
     error: str | None = None
+    # Folder corpora: the report files, in the cluster's order, and per signal type the file
+    # of the first report its first example names; what a GitHub annotation points at
+    # (not part of the JSON form).
+    files: tuple[str, ...] = field(default=(), compare=False)
+    signal_files: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -69,6 +74,8 @@ class Failure:
     rule: str
     message: str
     evidence: tuple[str, ...] = ()
+    # The report file the failure is about (folder corpora), for annotations; not in JSON.
+    file: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the failure."""

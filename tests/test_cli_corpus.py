@@ -265,11 +265,12 @@ def test_check_github_annotations_escape_properties_and_data(tmp_path: Path) -> 
     assert len(lines) == 3
     first = lines[0]
     assert first.startswith(
-        f"::error file={tmp_path}/a%2Cb%3Ac%25,title=newsdiff rule min-shared::"
+        # GitHub annotates files: the cluster's first report, not its folder.
+        f"::error file={tmp_path}/a%2Cb%3Ac%25/16_1ecb.txt,title=newsdiff rule min-shared::"
     )
     assert first.split("::", 2)[2].startswith("a,b:c%25: share of sentences shared")
     assert lines[1] == (
-        f"::error file={tmp_path}/solo,title=newsdiff%3A cluster failed::"
+        f"::error file={tmp_path}/solo/22_1ecb.txt,title=newsdiff%3A cluster failed::"
         "solo: only 1 report; a comparison needs at least 2"
     )
     assert lines[2] == "::notice title=newsdiff check::0 of 2 clusters passed, 2 failed"
@@ -353,3 +354,13 @@ def test_importing_the_commands_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_corpus_one_level_too_high_is_an_input_error_with_a_hint(tmp_path: Path) -> None:
+    shutil.copytree(ECB / "16ecb", tmp_path / "events" / "16ecb")
+    res = invoke("corpus", str(tmp_path), "-q")
+    assert (res.exit_code, res.stdout) == (3, "")
+    assert res.stderr == (
+        f"newsdiff: error: {tmp_path}: no cluster folders with 2+ reports; its subfolders "
+        f"hold folders of reports: try {tmp_path}/events\n"
+    )

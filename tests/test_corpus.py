@@ -83,6 +83,25 @@ def test_discovery_input_errors(tmp_path: Path, setup: str, message: str) -> Non
         discover(str(path))
 
 
+def test_a_folder_one_level_too_high_names_the_folder_to_try(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "data" / "events", {"e1": {"a.txt": "x", "b.txt": "y"}})
+    (tmp_path / "data" / "notes").mkdir()
+    top = str(tmp_path / "data")
+    with pytest.raises(InputError) as err:
+        discover(top)
+    assert str(err.value) == (
+        f"{top}: no cluster folders with 2+ reports; its subfolders hold folders of reports: "
+        f"try {top}/events"
+    )
+
+
+def test_broken_clusters_beside_a_real_one_are_no_misplaced_corpus(tmp_path: Path) -> None:
+    # One cluster with reports: the others are error rows, as before, not a hint.
+    make_corpus(tmp_path, {"ok": {"a.txt": "x", "b.txt": "y"}, "deep": {}})
+    make_corpus(tmp_path / "deep", {"inner": {"a.txt": "x", "b.txt": "y"}})
+    assert discover(str(tmp_path)).names == ["deep", "ok"]
+
+
 def test_jsonl_discovery_groups_interleaved_articles_in_order_of_first_appearance() -> None:
     corpus = discover(str(JSONL), JSONL_FIELDS)
     assert corpus.kind == "jsonl"

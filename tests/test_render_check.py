@@ -55,6 +55,19 @@ def test_junit_shows_bidi_overrides_in_attributes_inert() -> None:
     assert case.get("file") == "dir/\\u202ecod.sh"
 
 
+def test_github_annotations_point_at_a_failure_s_file_else_the_source() -> None:
+    record = ClusterRecord(index=0, cluster="c", source="corpus/c")
+    result = CheckResult(
+        record,
+        (Failure("fail-on", "1 quote signal", file="corpus/c/b.txt"), Failure("min-shared", "x")),
+    )
+    lines = _write("check", "github", [result]).splitlines()
+    assert lines[0].startswith("::error file=corpus/c/b.txt,title=newsdiff rule fail-on::c: ")
+    assert lines[1].startswith("::error file=corpus/c,title=newsdiff rule min-shared::c: x")
+    # Not part of the JSON form: the report of a failure is an annotation's concern.
+    assert "file" not in result.to_dict()["failures"][0]
+
+
 def test_corpus_and_check_json_lines_use_the_one_json_escaper() -> None:
     record = ClusterRecord(index=0, cluster="a\u200fb\x9b", source="s")
     line = _write("corpus", "jsonl", [record])

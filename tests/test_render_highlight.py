@@ -132,11 +132,81 @@ def test_an_acronym_and_its_expansion_are_not_highlighted_against_each_other() -
             "FEMA sent 40 trucks to the coast on Monday.",
         ]
     )
-    # The expansion is the name the other report abbreviates; "(FEMA)" repeats it.
-    assert _marked(c, 0) == ["The", "FEMA"]
+    # The expansion is the name the other report abbreviates; "(FEMA)" repeats a name the
+    # other report holds, so it is not a difference either.
+    assert _marked(c, 0) == ["The"]
     assert _marked(c, 1) == ["to the coast"]
 
 
 def test_dotted_and_plain_acronyms_are_one_word() -> None:
     c = _group_of(["The U.S. Navy sent a ship.", "The US Navy sent a ship."])
     assert _marked(c, 0) == [] and _marked(c, 1) == []
+
+
+def test_a_loose_rewrite_marks_its_differing_content_words_not_the_words_between() -> None:
+    c = _group_of(
+        [
+            "Officials in the city said on Monday that the old bridge would reopen after "
+            "repairs to its deck and rails.",
+            "The old bridge, closed since the winter storm, will reopen after repairs, "
+            "city officials told reporters on Monday.",
+        ]
+    )
+    # "Officials", "city" and "Monday" are in the other report, in another order: not
+    # differences. "and" is marked only between two differing content words.
+    assert _marked(c, 0) == ["deck and rails"]
+    assert _marked(c, 1) == ["closed since the winter storm", "reporters"]
+
+
+def test_a_rewrite_marks_no_lone_function_word_and_no_word_held_elsewhere() -> None:
+    c = _group_of(
+        [
+            "Rescuers pulled two hikers from the flooded canyon late on Sunday.",
+            "Late on Sunday, two hikers stranded by the flood were pulled from the canyon by "
+            "rescuers in a helicopter.",
+        ]
+    )
+    # "flooded" and "flood" are one word in two forms; "by", "in a" are not marked alone.
+    assert _marked(c, 0) == []
+    assert _marked(c, 1) == ["stranded", "helicopter"]
+
+
+def test_reordered_text_is_not_marked() -> None:
+    c = _group_of(
+        [
+            "The mayor said the new library will open in March with a cafe and a garden.",
+            "With a cafe and a garden, the new library will open in March, the mayor said.",
+        ]
+    )
+    assert _marked(c, 0) == [] and _marked(c, 1) == []
+
+
+def test_a_near_copy_marks_each_edit_whole_function_words_included() -> None:
+    c = _group_of(
+        [
+            "The council voted on Tuesday to close the pool and the gym in June.",
+            "The council voted on Tuesday to close the pool or the gym by July.",
+        ]
+    )
+    assert _marked(c, 0) == ["and", "in June"]
+    assert _marked(c, 1) == ["or", "by July"]
+
+
+def test_colour_paints_the_words_each_signal_names_and_no_more() -> None:
+    c = seeds()
+    for g in c.groups:
+        for m in g.members:
+            cell = _cell(c, g, m, color=True)
+            painted = {
+                cell.plain[span.start : span.end]
+                for span in cell.spans
+                if span.style == "bold magenta"
+            }
+            named = {ev.text for s in g.signals for ev in s.evidence if ev.doc == m.doc}
+            assert painted <= named
+            wording = [s for s in g.signals if s.type == "wording"]
+            # A rewrite's line names a few content words: only they stand out, never the
+            # whole rewrite (the spans' underline marks the rest).
+            for s in wording:
+                words = [ev.text for ev in s.evidence if ev.doc == m.doc]
+                assert len(words) <= 4 and all(len(w.split()) == 1 for w in words)

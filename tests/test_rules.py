@@ -49,6 +49,15 @@ def test_each_rule_fails_with_its_measure_and_evidence() -> None:
     assert result.failures[-1].evidence == ("group 3: 500 vs 400", "group 5: 2 vs 3")
 
 
+def test_failures_name_the_report_file_they_are_about() -> None:
+    files = ("corpus/c1/a.txt", "corpus/c1/b.txt")
+    rec = record(files=files, signal_files={"number": "corpus/c1/b.txt"})
+    rules = Rules(min_shared=0.5, fail_on=frozenset({"number"}))
+    # A share is about the cluster (its first report); a signal about its own report.
+    assert [f.file for f in evaluate(rec, rules).failures] == list(files)
+    assert [f.file for f in evaluate(record(), rules).failures] == [None, None]
+
+
 def test_thresholds_are_inclusive() -> None:
     rules = Rules(min_shared=0.4, max_unique=0.4, min_reports=4)
     assert evaluate(record(), rules).passed

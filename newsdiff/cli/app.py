@@ -28,6 +28,7 @@ from newsdiff.cli.shell import (
     pager_command,
     silence_stdout,
     stand_in_for_closed_streams,
+    usage_message,
     use_color,
 )
 from newsdiff.errors import ExitCode, UsageError
@@ -75,7 +76,7 @@ def main_callback(
         os.environ["NEWSDIFF_DEBUG"] = "1"
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=EXIT_CODES_HELP, short_help="Show what reports share and how they differ.")
 def compare(
     files: Annotated[
         list[str],
@@ -303,11 +304,13 @@ def _run_compare(opts: CompareOptions) -> None:
             page(text.getvalue(), pager, stream)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=EXIT_CODES_HELP, short_help="Print each report's sentences as JSON Lines.")
 def segment(
     files: Annotated[
         list[str],
-        typer.Argument(help="Reports to split (same kinds as compare), or - for stdin."),
+        typer.Argument(
+            metavar="FILE", help="Reports to split (same kinds as compare), or - for stdin."
+        ),
     ],
     encoding: Encoding = None,
     text_field: TextField = "text",
@@ -351,9 +354,8 @@ def main() -> None:
             sys.exit(int(ExitCode.USAGE))
         # click prints usage, a hint and the error on four lines; one line like every error.
         where = err.ctx.command_path if getattr(err, "ctx", None) is not None else "newsdiff"
-        sys.stderr.write(
-            f"newsdiff: error: {one_line(err.format_message())} (see {where} --help)\n"
-        )
+        message = one_line(usage_message(err.format_message()))
+        sys.stderr.write(f"newsdiff: error: {message} (see {where} --help)\n")
         sys.exit(int(getattr(err, "exit_code", ExitCode.USAGE)))
     except BrokenPipeError:
         # The reader went away (`newsdiff ... | head`): stop quietly.

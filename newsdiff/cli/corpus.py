@@ -31,6 +31,7 @@ CHECK_EPILOG = (
 PathArg = Annotated[
     str,
     typer.Argument(
+        metavar="PATH",
         help="A folder of cluster folders (one per event), or a JSON Lines file of articles.",
         show_default=False,
     ),
@@ -40,30 +41,43 @@ Workers = Annotated[
     typer.Option(
         "--workers",
         "-w",
+        metavar="N",
         min=1,
         help="Processes for --engine local (default: the CPU count; never more than twice "
         "the CPU count or one per cluster, as more only cost memory).",
     ),
 ]
 Engine = Annotated[
-    str, typer.Option("--engine", help="Where clusters run: local, or dask (newsdiff[dask]).")
+    str,
+    typer.Option(
+        "--engine", metavar="ENGINE", help="Where clusters run: local, or dask (newsdiff[dask])."
+    ),
 ]
 Scheduler = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
+        metavar="ADDRESS",
         help="Address of the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
     ),
 ]
 ClusterField = Annotated[
-    str, typer.Option("--cluster-field", help="JSON Lines: the field holding the cluster id.")
+    str,
+    typer.Option(
+        "--cluster-field", metavar="FIELD", help="JSON Lines: the field holding the cluster id."
+    ),
 ]
 IdField = Annotated[
-    str, typer.Option("--id-field", help="JSON Lines: the field naming the article.")
+    str,
+    typer.Option("--id-field", metavar="FIELD", help="JSON Lines: the field naming the article."),
 ]
 Details = Annotated[
     str | None,
-    typer.Option("--details", help="Write each cluster's full newsdiff/1 JSON into this folder."),
+    typer.Option(
+        "--details",
+        metavar="DIR",
+        help="Write each cluster's full newsdiff/1 JSON into this folder.",
+    ),
 ]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")
@@ -72,6 +86,7 @@ MaxSentences = Annotated[
     int,
     typer.Option(
         "--max-sentences",
+        metavar="N",
         min=0,
         help="Most sentences aligned per cluster; a larger cluster gets an error row "
         "(0: no limit).",
@@ -174,7 +189,10 @@ def _stream(
 def corpus(
     path: PathArg,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Output format: table, jsonl or csv."
+        ),
     ] = "table",
     workers: Workers = None,
     engine: Engine = "local",
@@ -205,11 +223,15 @@ def check(
     path: PathArg,
     min_shared: Annotated[
         float | None,
-        typer.Option("--min-shared", help="Fail below this share of sentences shared (0-1)."),
+        typer.Option(
+            "--min-shared", metavar="SHARE", help="Fail below this share of sentences shared (0-1)."
+        ),
     ] = None,
     max_unique: Annotated[
         float | None,
-        typer.Option("--max-unique", help="Fail above this share of sentences unique (0-1)."),
+        typer.Option(
+            "--max-unique", metavar="SHARE", help="Fail above this share of sentences unique (0-1)."
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -221,19 +243,26 @@ def check(
         ),
     ] = None,
     min_reports: Annotated[
-        int | None, typer.Option("--min-reports", help="Fail with fewer reports than this.")
+        int | None,
+        typer.Option("--min-reports", metavar="N", help="Fail with fewer reports than this."),
     ] = None,
     config: Annotated[
         str | None,
         typer.Option(
             "--config",
+            metavar="FILE",
             help="Rules file (default: newsdiff.toml, or [tool.newsdiff] in pyproject.toml, "
             "found from the current folder upward).",
         ),
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output format: table, jsonl, csv, github or junit."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Output format: table, jsonl, csv, github or junit.",
+        ),
     ] = "table",
     workers: Workers = None,
     engine: Engine = "local",
@@ -277,5 +306,10 @@ def check(
 
 def register(app: typer.Typer) -> None:
     """Add the `corpus` and `check` commands to the newsdiff app."""
-    app.command("corpus", epilog=CORPUS_EPILOG)(corpus)
-    app.command("check", epilog=CHECK_EPILOG)(check)
+    # Short helps that fit the command list whole (click cuts the docstring at 45 characters).
+    app.command("corpus", epilog=CORPUS_EPILOG, short_help="Compare every cluster of a corpus.")(
+        corpus
+    )
+    app.command("check", epilog=CHECK_EPILOG, short_help="Compare every cluster and apply rules.")(
+        check
+    )

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator
 from typing import NoReturn, TextIO, cast
@@ -35,6 +36,33 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     # Messages quote file names and input text: keep them on one line and inert.
     sys.stderr.write(f"newsdiff: error: {one_line(message)}\n")
     raise typer.Exit(int(code))
+
+
+# How typer words a value out of an option's range or of the wrong type, and how every
+# other newsdiff error reads: "--width must be at least 40".
+_RANGE = (
+    (re.compile(r"greater than or equal to (\S+)$"), "must be at least {}"),
+    (re.compile(r"less than or equal to (\S+)$"), "must be at most {}"),
+    (re.compile(r"greater than (\S+)$"), "must be more than {}"),
+    (re.compile(r"less than (\S+)$"), "must be less than {}"),
+    (re.compile(r"a valid integer\b.*$"), "must be a whole number"),
+    (re.compile(r"a valid number\b.*$"), "must be a number"),
+)
+# The option's first name: click hints '--workers' / '-w'.
+_INVALID = re.compile(r"^Invalid value for '([^']+)'[^:]*: Input should be (.*)$", re.S)
+
+
+def usage_message(message: str) -> str:
+    """Return a command-line error in newsdiff's words: `--width must be at least 40`."""
+    found = _INVALID.match(message)
+    if found is None:
+        return message
+    option, rest = found.groups()
+    for pattern, wording in _RANGE:
+        m = pattern.search(rest)
+        if m is not None:
+            return f"{option} {wording.format(*m.groups())}"
+    return f"{option} must be {rest}"
 
 
 COLOR_MODES = ("auto", "always", "never")

@@ -188,7 +188,46 @@ def _discover_folder(path: str, fields: JsonlFields) -> Corpus:
             "(a corpus is a folder of folders, one per event, or a JSON Lines file)"
         )
     names.sort(key=natural_key)
+    deeper = _one_level_too_high(path, names)
+    if deeper:
+        tries = " or ".join(os.path.join(path, name) for name in deeper[:_HINTS])
+        more = ", ..." if len(deeper) > _HINTS else ""
+        raise InputError(
+            f"{path}: no cluster folders with 2+ reports; its subfolders hold folders of "
+            f"reports: try {tries}{more}"
+        )
     return Corpus(path, "folder", names, fields)
+
+
+# Folders suggested when a corpus path is one level too high.
+_HINTS = 2
+
+
+def _files_and_folders(folder: str) -> tuple[int, list[str]]:
+    """Return how many report files a folder holds and its subfolders (unreadable: none)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = [e for e in it if not e.name.startswith(".")]
+        return sum(e.is_file() for e in entries), [e.path for e in entries if e.is_dir()]
+    except OSError:
+        return 0, []
+
+
+def _one_level_too_high(path: str, names: list[str]) -> list[str]:
+    """Return the cluster folders that hold folders of reports when none holds 2+ reports.
+
+    The usual mistake is `newsdiff corpus data` for `newsdiff corpus data/ecb`: every
+    "cluster" then has no reports but folders that have. A corpus with one real cluster
+    stops the search at it, so a large corpus lists one folder here, not all.
+    """
+    deeper = []
+    for name in names:
+        count, folders = _files_and_folders(os.path.join(path, name))
+        if count >= 2:
+            return []
+        if any(_files_and_folders(f)[0] >= 2 for f in folders):
+            deeper.append(name)
+    return deeper
 
 
 def _discover_jsonl(path: str, fields: JsonlFields) -> Corpus:

@@ -42,14 +42,17 @@ class Rules:
 
 def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:
     """Apply the rules to one cluster's record."""
+    # The file a failure is about: the cluster's first report, or the signal's report.
+    first = record.files[0] if record.files else None
     if record.error is not None:
-        return CheckResult(record, (Failure("error", record.error),))
+        return CheckResult(record, (Failure("error", record.error, file=first),))
     failures: list[Failure] = []
     if rules.min_reports is not None and record.reports < rules.min_reports:
         failures.append(
             Failure(
                 "min-reports",
                 f"{record.reports} reports, fewer than min-reports {rules.min_reports}",
+                file=first,
             )
         )
     shared = record.shares.get("shared", 0.0)
@@ -58,6 +61,7 @@ def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:
             Failure(
                 "min-shared",
                 f"share of sentences shared {shared:.3f} is below min-shared {rules.min_shared:g}",
+                file=first,
             )
         )
     unique = record.shares.get("unique", 0.0)
@@ -66,6 +70,7 @@ def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:
             Failure(
                 "max-unique",
                 f"share of sentences unique {unique:.3f} is above max-unique {rules.max_unique:g}",
+                file=first,
             )
         )
     for kind in SIGNAL_TYPES:
@@ -73,7 +78,8 @@ def evaluate(record: ClusterRecord, rules: Rules) -> CheckResult:
         if kind in rules.fail_on and count:
             evidence = tuple(text for t, text in record.examples if t == kind)
             noun = "signal" if count == 1 else "signals"
-            failures.append(Failure("fail-on", f"{count} {kind} {noun}", evidence))
+            file = record.signal_files.get(kind, first)
+            failures.append(Failure("fail-on", f"{count} {kind} {noun}", evidence, file))
     return CheckResult(record, tuple(failures))
 
 

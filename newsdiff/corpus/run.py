@@ -83,9 +83,16 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
     examples: dict[tuple[str, str], None] = {}
     kept: dict[str, int] = {}
     name = report_names(cmp)
+    signal_files: dict[str, str] = {}
     for g in cmp.groups:
         for s in g.signals:
             signals[s.type] = signals.get(s.type, 0) + 1
+            if s.type not in signal_files and s.docs:
+                path = cmp.documents[s.docs[0]].path or ""
+                # A report's path is its file, or "file:line" for a JSON Lines article.
+                file = next((f for f in task.files if path == f or path.startswith(f + ":")), None)
+                if file is not None:
+                    signal_files[s.type] = file
             if kept.get(s.type, 0) < EXAMPLES_PER_TYPE:
                 # Name the reports, so the evidence can be found without the details file:
                 # "group 3 (a vs b): 500 vs 400", "group 3: 5 (a, c) vs 6 (b); ...".
@@ -112,6 +119,8 @@ def summarize(index: int, task: ClusterTask, cmp: Comparison, seconds: float) ->
         slowest_step=slowest_step,
         slowest_seconds=slowest_seconds,
         seconds=seconds,
+        files=task.files if task.kind == "folder" else (),
+        signal_files=signal_files,
     )
 
 
@@ -127,6 +136,7 @@ def error_record(
         reports=reports,
         seconds=seconds,
         error=reason,
+        files=task.files if task.kind == "folder" else (),
     )
 
 

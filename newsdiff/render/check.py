@@ -88,16 +88,21 @@ class CheckGithub(Writer[CheckResult]):
         self.failed = 0
 
     def write(self, item: CheckResult) -> None:
-        """Write one annotation per broken rule, pointing at the cluster's folder or line."""
+        """Write one annotation per broken rule, pointing at its report file or JSON line.
+
+        GitHub annotates files, not folders: a folder cluster's failure points at the report
+        it is about (the signal's report, else the cluster's first); a JSON Lines cluster's
+        at its first article's line. A cluster without files keeps its folder.
+        """
         self.checked += 1
         if item.passed:
             return
         self.failed += 1
         rec = item.record
-        where = f"file={gh_property(rec.source)}"
-        if rec.line is not None:
-            where += f",line={rec.line}"
         for f in item.failures:
+            where = f"file={gh_property(f.file or rec.source)}"
+            if rec.line is not None:
+                where += f",line={rec.line}"
             message = "\n".join([f"{rec.cluster}: {f.message}", *f.evidence])
             title = gh_property(_annotation_title(f))
             self.stream.write(f"::error {where},title={title}::{gh_data(message)}\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsdiff.model import KINDS, SIGNAL_TYPES, Comparison, Group, Signal
 from newsdiff.render import RenderOptions, register
@@ -17,6 +17,9 @@ from newsdiff.render.view import (
     signal_line,
     visible_groups,
 )
+
+if TYPE_CHECKING:
+    from newsdiff.render.explain import GroupEvidence
 
 _KIND_HELP = {
     "shared": "same fact, same substance",
@@ -177,8 +180,26 @@ def _moved(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> str:
     return f' · <span class="moved">moved in {names}</span> ({where})'
 
 
+def _pairs(comparison: Comparison, explained: GroupEvidence) -> list[str]:
+    """Return the explained pairs of a group: similarity and what linked them, per pair."""
+    from newsdiff.render.explain import pair_text
+
+    names = [doc.id for doc in comparison.documents]
+    # The signals' list style: a report without --explain stays as it was.
+    out = ['<ul class="signals pairs muted">']
+    out.extend(f"<li>{_e(pair_text(pair, names, ' vs '))}</li>" for pair in explained.pairs)
+    if explained.more:
+        out.append(f"<li>{explained.more} more pair{'' if explained.more == 1 else 's'}</li>")
+    out.append("</ul>")
+    return out
+
+
 def _group(
-    comparison: Comparison, group: Group, explain: bool, moves: dict[int, tuple[int, ...]]
+    comparison: Comparison,
+    group: Group,
+    explain: bool,
+    moves: dict[int, tuple[int, ...]],
+    evidence: dict[int, GroupEvidence] | None = None,
 ) -> list[str]:
     """Return one group: a header line, a cell per report and its signals."""
     n = len(comparison.documents)
@@ -190,8 +211,11 @@ def _group(
         + (f" · similarity {group.similarity:.2f}" if group.coverage > 1 else "")
         + (_moved(comparison, group, moves[group.index]) if group.index in moves else "")
         + "</div>",
-        '<div class="cols">',
     ]
+    explained = (evidence or {}).get(group.index)
+    if explained is not None:
+        out.extend(_pairs(comparison, explained))
+    out.append('<div class="cols">')
     for d in range(n):
         doc = comparison.documents[d]
         member = group.member(d)
@@ -275,8 +299,14 @@ def render_html(comparison: Comparison, stream: TextIO, options: RenderOptions) 
     out.extend(f"<div>{_e(doc.id)}</div>" for doc in comparison.documents)
     out.append("</div>")
     moves = moved(comparison)
+    evidence: dict[int, GroupEvidence] = {}
+    if options.explain:
+        # Imported only here: it rebuilds alignment's sentence bags.
+        from newsdiff.render.explain import explain_groups
+
+        evidence = explain_groups(comparison, groups)
     for group in groups:
-        out.extend(_group(comparison, group, options.explain, moves))
+        out.extend(_group(comparison, group, options.explain, moves, evidence))
     out.append("</main>")
     out.extend(_boilerplate(comparison))
     out.append(

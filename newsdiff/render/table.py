@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich import box
 from rich.console import Console
@@ -29,6 +29,9 @@ from newsdiff.render.view import (
     text_pieces,
     visible_groups,
 )
+
+if TYPE_CHECKING:
+    from newsdiff.render.explain import GroupEvidence
 
 KIND_STYLE = {"shared": "green", "divergent": "yellow", "unique": "cyan"}
 KIND_HELP = {
@@ -108,14 +111,23 @@ def _moved_text(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> 
 
 
 def _head(
-    comparison: Comparison, group: Group, options: RenderOptions, moves: dict[int, tuple[int, ...]]
+    comparison: Comparison,
+    group: Group,
+    options: RenderOptions,
+    moves: dict[int, tuple[int, ...]],
+    evidence: dict[int, GroupEvidence] | None = None,
 ) -> Table:
-    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
+    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #).
+
+    With --explain, one line per pair of its reports follows: their similarity and what
+    linked them.
+    """
     n = len(comparison.documents)
     head = Text()
     head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
     parts = [one_line(signal_line(s, letter)) for s in group.signals]
-    if options.explain:
+    if options.explain and group.kind != "unique":
+        # The mean of the pairs' similarities listed under the head (a unique group has none).
         parts.insert(0, f"sim {group.similarity:.2f}")
     if group.index in moves:
         parts.insert(0, _moved_text(comparison, group, moves[group.index]))
@@ -129,6 +141,16 @@ def _head(
     line.add_column(no_wrap=True, style="bold")
     line.add_column(overflow="fold")
     line.add_row(f"#{group.index}", head)
+    explained = (evidence or {}).get(group.index)
+    if explained is not None:
+        from newsdiff.render.explain import pair_text
+
+        letters = [letter(i) for i in range(n)]
+        for pair in explained.pairs:
+            line.add_row("", Text(one_line(pair_text(pair, letters)), style="dim"))
+        if explained.more:
+            more = f"{explained.more} more pair{'' if explained.more == 1 else 's'}"
+            line.add_row("", Text(more, style="dim"))
     return line
 
 
@@ -153,6 +175,7 @@ def _print_side_by_side(
     options: RenderOptions,
     console: Console,
     moves: dict[int, tuple[int, ...]],
+    evidence: dict[int, GroupEvidence],
 ) -> None:
     """Print a header row of letters and names, then per group its head and its columns."""
     docs = comparison.documents
@@ -168,7 +191,7 @@ def _print_side_by_side(
     console.print(header)
     console.rule(style="dim")
     for g in groups:
-        console.print(_head(comparison, g, options, moves))
+        console.print(_head(comparison, g, options, moves, evidence))
         row = _columns(len(docs), room)
         cells = []
         for d in range(len(docs)):
@@ -185,10 +208,11 @@ def _print_stacked(
     options: RenderOptions,
     console: Console,
     moves: dict[int, tuple[int, ...]],
+    evidence: dict[int, GroupEvidence],
 ) -> None:
     """Print per group its head and one block per report, text indented past the letter."""
     for g in groups:
-        console.print(_head(comparison, g, options, moves))
+        console.print(_head(comparison, g, options, moves, evidence))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(overflow="fold")
@@ -308,12 +332,18 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
     )
     groups = visible_groups(comparison, options)
     moves = moved(comparison)
+    evidence: dict[int, GroupEvidence] = {}
+    if options.explain:
+        # Imported only here: it rebuilds alignment's sentence bags.
+        from newsdiff.render.explain import explain_groups
+
+        evidence = explain_groups(comparison, groups)
     _key(comparison, options, console, len(moves))
     console.print()
     if side_by_side(console.width, len(comparison.documents)):
-        _print_side_by_side(comparison, groups, options, console, moves)
+        _print_side_by_side(comparison, groups, options, console, moves, evidence)
     else:
-        _print_stacked(comparison, groups, options, console, moves)
+        _print_stacked(comparison, groups, options, console, moves, evidence)
     _footer(comparison, len(groups), options, console)
     if plain is not None:
         stream.write(_TRAILING.sub("\n", plain.getvalue()))
