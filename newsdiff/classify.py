@@ -173,5 +173,6 @@ def classify(
             sigs = ()
         elif kind == "divergent" and not sigs:
             sigs = (wording_signal(documents, members, words),)
-        out.append(Group(idx, kind, coverage, g.similarity, members, sigs))
+        marks = signals.mark(documents, members[0], context) if coverage == 1 else ()
+        out.append(Group(idx, kind, coverage, g.similarity, members, sigs, marks))
     return Classified(tuple(out), spent)

@@ -232,6 +232,9 @@ class Group:
     similarity: float
     members: tuple[Member, ...]
     signals: tuple[Signal, ...] = ()
+    # Markers of a fact one report alone states (its loaded words, `tone`): each names that
+    # report and compares nothing, so they are not signals of a divergence.
+    marks: tuple[Signal, ...] = ()
 
     def member(self, doc: int) -> Member | None:
         """Return the member of document `doc`, if it has one."""
@@ -249,6 +252,7 @@ class Group:
             "similarity": round(self.similarity, 4),
             "members": [m.to_dict() for m in self.members],
             "signals": [s.to_dict() for s in self.signals],
+            "marks": [s.to_dict() for s in self.marks],
         }
 
 

@@ -234,9 +234,9 @@ def _group(
             f'<p dir="auto">{body}</p></div>'
         )
     out.append("</div>")
-    if group.signals:
+    if group.signals or group.marks:
         out.append('<ul class="signals">')
-        out.extend(_signal(comparison, s, explain) for s in group.signals)
+        out.extend(_signal(comparison, s, explain) for s in (*group.signals, *group.marks))
         out.append("</ul>")
     out.append("</article>")
     return out

@@ -40,6 +40,7 @@ def group_record(comparison: Comparison, group: Group) -> dict[str, Any]:
         # The reports that do not carry this fact, by id: what `unique` is measured against.
         "missing": [d.id for i, d in enumerate(comparison.documents) if i not in present],
         "signals": [s.to_dict() for s in group.signals],
+        "marks": [s.to_dict() for s in group.marks],
     }
 
 

@@ -97,7 +97,7 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     # The words the model marks as differing (the same spans the HTML and Markdown paint).
     for span_start, span_end in member.spans:
         text.stylize("underline", at[span_start - start], at[span_end - start])
-    for sig in group.signals:
+    for sig in (*group.signals, *group.marks):
         for ev in sig.evidence:
             if ev.doc == member.doc and start <= ev.start < ev.end <= end:
                 text.stylize("bold magenta", at[ev.start - start], at[ev.end - start])
@@ -125,7 +125,7 @@ def _head(
     n = len(comparison.documents)
     head = Text()
     head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
-    parts = [one_line(signal_line(s, letter)) for s in group.signals]
+    parts = [one_line(signal_line(s, letter)) for s in (*group.signals, *group.marks)]
     if options.explain and group.kind != "unique":
         # The mean of the pairs' similarities listed under the head (a unique group has none).
         parts.insert(0, f"sim {group.similarity:.2f}")

@@ -18,7 +18,8 @@ def visible_groups(comparison: Comparison, options: RenderOptions) -> list[Group
         g
         for g in comparison.groups
         if (kinds is None or g.kind in kinds)
-        and (wanted is None or any(s.type in wanted for s in g.signals))
+        # A marker counts: `--signals tone` shows the loaded words of unique facts too.
+        and (wanted is None or any(s.type in wanted for s in (*g.signals, *g.marks)))
     ]
 
 
@@ -108,6 +109,9 @@ def signal_line(signal: Signal, name: Namer) -> str:
     parts = signal.parts
     if not parts:
         return signal.type
+    if not any(b.docs for _, b in parts):
+        # A marker: one report's own words, compared with none.
+        return f"{signal.type} ({_who(parts[0][0].docs, name)}): {signal.detail}"
     first = (parts[0][0].docs, parts[0][1].docs)
     if all((a.docs, b.docs) == first for a, b in parts):
         who = f"{_who(first[0], name)} vs {_who(first[1], name)}"
@@ -126,8 +130,8 @@ def report_names(comparison: Comparison) -> Namer:
 
 
 def signals_text(group: Group, name: Namer) -> str:
-    """Return a group's signals on one line, separated by semicolons (raw text)."""
-    return "; ".join(signal_line(s, name) for s in group.signals)
+    """Return a group's signals, then its markers, on one line, separated by semicolons."""
+    return "; ".join(signal_line(s, name) for s in (*group.signals, *group.marks))
 
 
 def coverage_text(comparison: Comparison, group: Group) -> str:
