@@ -60,3 +60,22 @@ def test_links_held_by_topic_words_only_are_not_joined() -> None:
     assert not _grouped(groups, 0, 4)
     # The energy prices sentences share specific words: joined.
     assert ((0, (2,)), (1, (0,))) in groups
+
+
+def test_a_shared_quotation_keeps_its_score_as_rank() -> None:
+    a = (
+        "The Brackwater mill will close. The Brackwater mill owners met on Monday. "
+        'The Brackwater mill owner said: "We kept the looms running through two wars."'
+    )
+    b = (
+        "The Brackwater mill shuts in March. Brackwater mill staff were told first. "
+        '"We kept the looms running through two wars," the Brackwater mill owner wrote.'
+    )
+    units = build_units(_docs(a, b))
+    scores = sc.score_pairs(units, PARAMS)
+    ranks = topic.rank_scores(units, scores)
+    quoted = next((x, y) for (x, y) in scores if units[x].quotes & units[y].quotes)
+    assert ranks[quoted] == scores[quoted]
+    # A pair without the quotation is ranked below its score (topic words discounted).
+    other = next(p for p in scores if p != quoted and units[p[0]].sent == units[p[1]].sent)
+    assert ranks[other] < scores[other]

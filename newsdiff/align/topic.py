@@ -62,5 +62,11 @@ def rank_scores(
     for (a, b), i, it in zip(pairs, inter, inter_t, strict=True):
         dice = 2 * i / (len(plain[a]) + len(plain[b]))
         dice_t = 2 * it / (len(topic[a]) + len(topic[b]))
-        out[(a, b)] = scores[(a, b)] * (dice_t / dice) if dice > 0 else scores[(a, b)]
+        rank = scores[(a, b)] * (dice_t / dice) if dice > 0 else scores[(a, b)]
+        ua, ub = units[a], units[b]
+        if ua.quotes and not ua.quotes.isdisjoint(ub.quotes):
+            # The same words quoted are specific to the statement, however often the
+            # report repeats its topic words around them.
+            rank = scores[(a, b)]
+        out[(a, b)] = rank
     return out
