@@ -63,6 +63,12 @@ def test_frame_words_are_weakened_only_in_the_content_bag() -> None:
     assert u.content_weights["bridg"] == u.weights["bridg"]
 
 
+def test_a_frame_without_a_quotation_is_not_weakened() -> None:
+    # The speaker of "X said CLAUSE" is often who the story is about.
+    (u,) = _units("Harbour police chief Tom Rees said the ferry sank near the pier on Monday.")
+    assert u.content is None
+
+
 def test_a_sentence_that_is_all_frame_keeps_its_words() -> None:
     (u,) = _units("Mayor Ann Kowal said Monday.")
     assert u.content is None

@@ -65,7 +65,11 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
             toks = apply_acronyms(words.tokens(doc, s.index), acronyms)
             near = overlapping(spans, s.start, s.end)
             quoted = quote_shingles(toks, near)
-            mask = frame_mask(toks, doc.text, near)
+            # Only a frame around a quotation is sure to be a frame: the quotation holds
+            # what is said. In "Jackson said he would appeal" the speaker is often the
+            # story's subject (measured: weakening those too split single-event ECB+
+            # clusters into stories, per-cluster precision 0.843 -> 0.832).
+            mask = frame_mask(toks, doc.text, near) if near else [False] * len(toks)
             prepared.append((d, s.index, s.script, toks, s.text, quoted, mask))
     units = []
     for d, i, script, toks, text, quoted, mask in prepared:
