@@ -87,10 +87,10 @@ def test_sentences_sharing_only_names_are_weakened() -> None:
     assert set(sc.plain_words(units[0])) == {"vote", "resign", "abrupt", "board"}
     scores = sc.score_pairs(units, PARAMS)
     codes = sc.encode_bags([u.weights for u in units])
-    (inter,) = sc._overlaps(codes, [(0, 1)])
+    (inter,) = sc.overlaps(codes, [(0, 1)])
     # Names alone: the plain Dice, weakened as for conflicting names or numbers.
     assert scores[(0, 1)] == pytest.approx(sc._dice(codes, inter, 0, 1) * PARAMS.conflict_penalty)
-    (inter,) = sc._overlaps(codes, [(0, 2)])
+    (inter,) = sc.overlaps(codes, [(0, 2)])
     assert scores[(0, 2)] == pytest.approx(sc._dice(codes, inter, 0, 2))
 
 

@@ -32,7 +32,7 @@ def test_similar_pairs_are_the_token_sharing_pairs_above_the_cut_off(
     cut = 0.1537  # not a ratio of small integers: no pair sits on it
     codes = sc._encode(units)
     every = sc._candidate_pairs(units, codes, cut)
-    overlaps = sc._overlaps(codes, every)
+    overlaps = sc.overlaps(codes, every)
     expected = [p for p, o in zip(every, overlaps, strict=True) if sc._dice(codes, o, *p) >= cut]
     got = sc._similar_pairs(units, codes, cut)
     assert got == expected
@@ -57,9 +57,9 @@ def test_pairwise_overlaps_match_the_scalar_ones(
     """Check the vectorised overlaps (cpdist) equal rapidfuzz's scalar Indel ones."""
     codes = sc._encode(units)
     pairs = sc._candidate_pairs(units, codes, 0.0)[:3000]
-    scalar = sc._overlaps(codes, pairs)
+    scalar = sc.overlaps(codes, pairs)
     monkeypatch.setattr(sc, "_SCALAR_PAIRS", 0)
-    assert sc._overlaps(codes, pairs) == scalar
+    assert sc.overlaps(codes, pairs) == scalar
 
 
 @pytest.mark.parametrize("floor", [0.1, 0.25, 0.5])

@@ -36,7 +36,7 @@ def test_a_unit_without_content_words_is_keyed_on_its_text() -> None:
 def test_encoded_bags_overlap_by_their_weighted_dice() -> None:
     units = build_units(_docs("NASA sent four astronauts.", "NASA sent two astronauts home."))
     codes = sc._encode(units)
-    (inter,) = sc._overlaps(codes, [(0, 1)])
+    (inter,) = sc.overlaps(codes, [(0, 1)])
     assert sc._dice(codes, inter, 0, 1) == pytest.approx(
         _bag_dice(units[0].weights, units[1].weights)
     )
@@ -62,7 +62,7 @@ def test_score_pairs_penalise_conflicting_numbers() -> None:
     units = build_units(_docs("Five people died in the fire.", "Six people died in the fire."))
     params = sc.AlignParams(link_threshold=0.3, conflict_penalty=0.5, split_containment=0.6)
     codes = sc._encode(units)
-    plain = sc._dice(codes, sc._overlaps(codes, [(0, 1)])[0], 0, 1)
+    plain = sc._dice(codes, sc.overlaps(codes, [(0, 1)])[0], 0, 1)
     assert sc.score_pairs(units, params) == {(0, 1): pytest.approx(plain * 0.5)}
 
 

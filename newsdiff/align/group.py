@@ -15,6 +15,7 @@ from newsdiff.align.score import (
     marks_of,
     score_pairs,
 )
+from newsdiff.align.topic import TOPIC_GATE, rank_scores
 from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
 from newsdiff.text.sentence_words import SentenceWords
@@ -71,6 +72,7 @@ def _merge_best_first(
     threshold: float,
     penalty: float,
     support: float,
+    ranks: dict[tuple[int, int], float] | None = None,
 ) -> list[list[int]]:
     """Join units into groups best link first; a join needs average support of the group.
 
@@ -95,8 +97,16 @@ def _merge_best_first(
     position = [0] * len(units)
     # Equal scores (repeated sentences) go nearest position first: in "A. A." compared
     # with itself, a1-b2 came before a2-b2 and the many-to-one rule left a2 unique.
+    # `ranks` (topic.rank_scores) order the links and must keep a share of the threshold
+    # (topic.TOPIC_GATE); `scores` decide them and the groups' support.
+    order = scores if ranks is None else ranks
+    floor = 0.0 if ranks is None else TOPIC_GATE * threshold
     ranked = sorted(
-        ((s, a, b) for (a, b), s in scores.items() if s >= threshold),
+        (
+            (order[(a, b)], a, b)
+            for (a, b), s in scores.items()
+            if s >= threshold and order[(a, b)] >= floor
+        ),
         key=lambda t: (-t[0], abs(units[t[1]].sent - units[t[2]].sent), t[1], t[2]),
     )
     for _, a, b in ranked:
@@ -324,6 +334,7 @@ def align(
         params.link_threshold,
         params.conflict_penalty,
         params.group_support,
+        rank_scores(units, scores),
     )
     groups = _extend_splits(units, groups, params)
     out = []

@@ -258,7 +258,7 @@ def _best_pairs(
     return list(zip((keys // n).tolist(), (keys % n).tolist(), strict=True))
 
 
-def _overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int]:
+def overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int]:
     """Return the weighted overlap (LCS length) of each pair of encoded units."""
     from rapidfuzz.distance import Indel
 
@@ -326,9 +326,9 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     story = stories(units, params.affinity_floor)
     scores: dict[tuple[int, int], float] = {}
     marks = [marks_of(u.tokens) for u in units]
-    overlaps = _overlaps(codes, pairs)
-    plains = _overlaps(encode_bags([plain_words(u) for u in units]), pairs)
-    for (a, b), inter, plain in zip(pairs, overlaps, plains, strict=True):
+    inters = overlaps(codes, pairs)
+    plains = overlaps(encode_bags([plain_words(u) for u in units]), pairs)
+    for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
         s = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
         if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):

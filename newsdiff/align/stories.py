@@ -26,7 +26,9 @@ def _weighted_bags(units: Sequence[Unit]) -> dict[int, dict[str, float]]:
     for u in units:
         bag = bags[u.doc]
         for t in u.tokens:
-            q = u.weights.get(t.norm, 0)
+            # A speaker's name in a reporting frame ("Smith said") is shared by reports
+            # of every story that quote the same person: weakened (Unit.content_weights).
+            q = u.content_weights.get(t.norm, 0)
             if q and (t.is_name or t.is_number or t.is_acronym):
                 bag[t.norm] = max(q, bag.get(t.norm, 0))
     docs = sorted(d for d, bag in bags.items() if bag)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.align.evidence import overlapping, quote_shingles, quote_spans, weekdays
+from newsdiff.align.frame import frame_mask
 from newsdiff.model import Document
 from newsdiff.text.names import apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
@@ -25,6 +26,29 @@ class Unit:
     quotes: frozenset[str] = frozenset()
     # Days of the week it names (evidence.weekdays).
     days: frozenset[int] = frozenset()
+    # Positions of its tokens in a reporting frame (frame.frame_mask), when weakened.
+    frame: frozenset[int] = frozenset()
+    # `weights` with the frame's words weakened (None: the same bag).
+    content: dict[str, int] | None = None
+
+    @property
+    def content_weights(self) -> dict[str, int]:
+        """Return its bag with the words of a reporting frame weakened."""
+        return self.weights if self.content is None else self.content
+
+    def content_tokens(self) -> tuple[Token, ...]:
+        """Return its tokens outside a reporting frame (what it states, not who says it)."""
+        if not self.frame:
+            return self.tokens
+        return tuple(t for i, t in enumerate(self.tokens) if i not in self.frame)
+
+
+# Weight of a word of a reporting frame ("A.J. Smith said in a statement") in
+# `content_weights`: two reports quoting one speaker share the frame whatever is said.
+FRAME_WEIGHT = 1
+# Least weight of the words outside the frame for the frame to be weakened: a sentence
+# that is all frame ("Smith said Monday.") keeps its words.
+FRAME_CONTENT = 6
 
 
 def build_units(documents: Sequence[Document], words: SentenceWords | None = None) -> list[Unit]:
@@ -34,27 +58,52 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     """
     words = SentenceWords(documents) if words is None else words
     acronyms = words.acronyms()
-    prepared: list[tuple[int, int, str, list[Token], str, frozenset[str]]] = []
+    prepared: list[tuple[int, int, str, list[Token], str, frozenset[str], list[bool]]] = []
     for d, doc in enumerate(documents):
         spans = quote_spans(doc.text)
         for s in doc.content_sentences():
             toks = apply_acronyms(words.tokens(doc, s.index), acronyms)
-            quoted = quote_shingles(toks, overlapping(spans, s.start, s.end))
-            prepared.append((d, s.index, s.script, toks, s.text, quoted))
+            near = overlapping(spans, s.start, s.end)
+            quoted = quote_shingles(toks, near)
+            # Only a frame around a quotation is sure to be a frame: the quotation holds
+            # what is said. In "Jackson said he would appeal" the speaker is often the
+            # story's subject (measured: weakening those too split single-event ECB+
+            # clusters into stories, per-cluster precision 0.843 -> 0.832).
+            mask = frame_mask(toks, doc.text, near) if near else [False] * len(toks)
+            prepared.append((d, s.index, s.script, toks, s.text, quoted, mask))
     units = []
-    for d, i, script, toks, text, quoted in prepared:
+    for d, i, script, toks, text, quoted, mask in prepared:
+        plain = [max(1, round(w)) if (w := background_weight(t)) > 0 else 0 for t in toks]
+        content = sum(q for q, m in zip(plain, mask, strict=True) if not m)
+        framed = any(mask) and content >= FRAME_CONTENT
         weights: dict[str, int] = {}
-        for t in toks:
-            w = background_weight(t)
-            if w <= 0:
+        content_bag: dict[str, int] = {}
+        for t, q, m in zip(toks, plain, mask, strict=True):
+            if q <= 0:
                 continue
-            q = max(1, round(w))
             if q > weights.get(t.norm, 0):
                 weights[t.norm] = q
+            if framed and m:
+                q = min(q, FRAME_WEIGHT)
+            if q > content_bag.get(t.norm, 0):
+                content_bag[t.norm] = q
         if not weights:
             # A sentence without content words (":", "😀", "It was.") links to nothing, so a
             # report compared with itself had unique groups. Key it on its folded text: exact
             # copies align, nothing else does (no real token starts with NUL).
             weights["\x00" + " ".join(text.casefold().split())] = 1
-        units.append(Unit(d, i, script, tuple(toks), weights, quoted, weekdays(toks)))
+        frame = frozenset(k for k, m in enumerate(mask) if m) if framed else frozenset()
+        units.append(
+            Unit(
+                d,
+                i,
+                script,
+                tuple(toks),
+                weights,
+                quoted,
+                weekdays(toks),
+                frame,
+                content_bag if framed else None,
+            )
+        )
     return units

@@ -1,0 +1,72 @@
+"""Rank links by what is specific to two sentences, not by their reports' topic words.
+
+A report about an arrest says "arrested" and the player's name in most of its sentences:
+those words tell that two sentences are about the same story, not that they state the same
+fact. Each link is also scored on the sentences' bags with every word divided by the number
+of its report's sentences that use it (its "topic" score). Links are joined best topic
+score first, so a sentence goes to the partner it shares specific words with; and a link
+whose topic score falls below TOPIC_GATE of the threshold (it holds mostly through its
+reports' topic words) is not joined. The link scores themselves (the threshold, a group's
+support, its similarity) are unchanged. Two one-sentence reports use every word once: their
+topic score is their score, so single sentences (STS pairs) are judged as before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from newsdiff.align.units import Unit
+
+# Share of the link threshold a link's topic score must keep: half means that, once each
+# word counts once per report, the two sentences still share half of what a link needs.
+# A link made of words its reports repeat in many sentences falls below it.
+TOPIC_GATE = 0.5
+# Weights are integers (see score.encode_bags): the discounted weight is this many times
+# the weight divided by the word's sentence count, rounded, so that a word used twice keeps
+# half its weight rather than rounding to it.
+_SCALE = 4
+
+
+def topic_bags(units: Sequence[Unit]) -> list[dict[str, int]]:
+    """Return each unit's bag, every word divided by how many of its report's sentences use it."""
+    count: Counter[tuple[int, str]] = Counter()
+    for u in units:
+        for norm in u.weights:
+            count[(u.doc, norm)] += 1
+    out = []
+    for u in units:
+        bag = {}
+        for norm, q in u.weights.items():
+            bag[norm] = max(1, round(_SCALE * q / count[(u.doc, norm)]))
+        out.append(bag)
+    return out
+
+
+def rank_scores(
+    units: Sequence[Unit], scores: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """Return each scored pair's score scaled by its topic-discounted Dice over its plain Dice.
+
+    The penalties a score carries (conflicting marks, stories) carry over; pairs whose
+    words are all topic words fall behind pairs that share words specific to them.
+    """
+    from newsdiff.align.score import encode_bags, overlaps
+
+    pairs = list(scores)
+    plain = encode_bags([u.weights for u in units])
+    topic = encode_bags(topic_bags(units))
+    inter = overlaps(plain, pairs)
+    inter_t = overlaps(topic, pairs)
+    out = {}
+    for (a, b), i, it in zip(pairs, inter, inter_t, strict=True):
+        dice = 2 * i / (len(plain[a]) + len(plain[b]))
+        dice_t = 2 * it / (len(topic[a]) + len(topic[b]))
+        rank = scores[(a, b)] * (dice_t / dice) if dice > 0 else scores[(a, b)]
+        ua, ub = units[a], units[b]
+        if ua.quotes and not ua.quotes.isdisjoint(ub.quotes):
+            # The same words quoted are specific to the statement, however often the
+            # report repeats its topic words around them.
+            rank = scores[(a, b)]
+        out[(a, b)] = rank
+    return out
