@@ -65,10 +65,16 @@ def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
         return tokens
     # map(len, ...) in C: this runs per sentence over every acronym the inputs taught.
     longest = max(map(len, acronyms))
+    # Only a word that starts an expansion can start a match: most positions try nothing.
+    firsts = {words[0] for words in acronyms if words}
     lowered = [POSSESSIVE.sub("", t.text.replace("’", "'")).lower() for t in tokens]
     out: list[Token] = []
     i = 0
     while i < len(tokens):
+        if lowered[i] not in firsts:
+            out.append(tokens[i])
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 1, -1):
             acro = acronyms.get(tuple(lowered[i : i + n]))
             if acro is not None:
