@@ -526,6 +526,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also time start-up beside scipy: 'create' a temporary virtual environment "
         "(newsdiff's dependencies and scipy), or name its interpreter; skipped when absent",
     )
+    p.add_argument(
+        "--redlines",
+        metavar="PATH",
+        help="the redlines command to time beside compare (default: the one on the PATH)",
+    )
     p.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -564,7 +569,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters = load_clusters(every, args.clusters)
     steps: list[tuple[str, Callable[[], Any]]] = []
     if "startup" in parts:
-        steps.append(("startup", lambda: startup.startup(runs, args.scipy_env, note)))
+        scipy_env, redlines = args.scipy_env, args.redlines
+        steps.append(("startup", lambda: startup.startup(runs, scipy_env, note, redlines)))
     if "throughput" in parts or "baselines" in parts:
         steps.append(("throughput", lambda: throughput(clusters, repeats)))
     if "baselines" in parts:

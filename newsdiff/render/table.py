@@ -108,8 +108,8 @@ def _moved_text(comparison: Comparison, group: Group, docs: tuple[int, ...]) -> 
 
 def _head(
     comparison: Comparison, group: Group, options: RenderOptions, moves: dict[int, tuple[int, ...]]
-) -> Table:
-    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #)."""
+) -> tuple[str, Text]:
+    """Return a group's head line: number, and kind, k/N, then its signals (wrapped past the #)."""
     n = len(comparison.documents)
     head = Text()
     head.append(f"{group.kind} {group.coverage}/{n}", style=KIND_STYLE[group.kind])
@@ -124,11 +124,52 @@ def _head(
     for part in parts:
         head.append(" \u00b7 ", style="dim")
         head.append(part)
-    line = Table.grid(padding=(0, 1))
-    line.add_column(no_wrap=True, style="bold")
-    line.add_column(overflow="fold")
-    line.add_row(f"#{group.index}", head)
-    return line
+    return f"#{group.index}", head
+
+
+# Tests turn this off to compare the direct writing of labelled rows with rich's grid.
+_DIRECT = True
+
+
+def _print_labelled(console: Console, rows: list[tuple[str, Text]], color: bool) -> None:
+    """Print bold labels (never wrapped) and texts wrapped past them, as a rich grid would.
+
+    Without colour the grid's lines are written directly: each text wrapped by rich at the
+    width the grid gives it (the console's, less the widest label and a space), the label
+    and the indent before it. A grid re-measures every cell and pads and re-splits every
+    line, which made the table most of newsdiff's time on a large corpus; the text is the
+    same (trailing spaces, which differ, are taken off the plain output).
+    """
+    width = max(len(label) for label, _ in rows) + 1
+    room = console.width - width
+    if (
+        color
+        or not _DIRECT
+        or room < 2
+        or not all(label.isascii() for label, _ in rows)
+        # The grid measures a tab as one cell but wraps it expanded: let it do so.
+        or any("\t" in text.plain for _, text in rows)
+    ):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for label, text in rows:
+            grid.add_row(label, text)
+        console.print(grid)
+        return
+    # The options a grid's cell is rendered with (Table._render's, for this column).
+    options = console.options.update(
+        width=room, justify=None, no_wrap=False, overflow="fold", height=None, highlight=False
+    )
+    indent = " " * width
+    out: list[str] = []
+    for label, text in rows:
+        lines = console.render_lines(text, options, pad=False) or [[]]
+        for i, line in enumerate(lines):
+            out.append(label.ljust(width) if i == 0 else indent)
+            out.extend(segment.text for segment in line)
+            out.append("\n")
+    console.file.write("".join(out))
 
 
 def _columns(reports: int, width: int) -> Table:
@@ -167,7 +208,7 @@ def _print_side_by_side(
     console.print(header)
     console.rule(style="dim")
     for g in groups:
-        console.print(_head(comparison, g, options, moves))
+        _print_labelled(console, [_head(comparison, g, options, moves)], options.color)
         row = _columns(len(docs), room)
         cells = []
         for d in range(len(docs)):
@@ -187,13 +228,9 @@ def _print_stacked(
 ) -> None:
     """Print per group its head and one block per report, text indented past the letter."""
     for g in groups:
-        console.print(_head(comparison, g, options, moves))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(overflow="fold")
-        for m in g.members:
-            grid.add_row(letter(m.doc), _cell(comparison, g, m, options.color))
-        console.print(grid)
+        _print_labelled(console, [_head(comparison, g, options, moves)], options.color)
+        cells = [(letter(m.doc), _cell(comparison, g, m, options.color)) for m in g.members]
+        _print_labelled(console, cells, options.color)
         console.print()
 
 
