@@ -52,6 +52,8 @@ _SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029", " "))
 
 
 _TRAILING = re.compile(" +\n")
+# rich's own default when the terminal's height is unknown.
+_HEIGHT = 25
 
 
 class _Console(Console):
@@ -334,6 +336,9 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
     console = _Console(
         file=plain or stream,
         width=options.width,
+        # No renderable here depends on the height; given, rich stops asking the terminal
+        # for its size on every print (a few system calls each, thousands of prints).
+        height=_HEIGHT,
         no_color=not options.color,
         # Only the eight standard colours are used: the same codes on every terminal.
         color_system="standard" if options.color else None,

@@ -167,23 +167,30 @@ def _analyse(raw: str, script: str) -> tuple[int, str]:
     return _WORD_KIND, stem(word, script)
 
 
+def _new_token(fields: tuple[str, int, int, str, bool, bool, bool, bool, bool, bool]) -> Token:
+    """Return Token(*fields), all ten given by position (a C call; tokens are many)."""
+    return tuple.__new__(Token, fields)
+
+
 def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
     """Split text into alignment tokens whose offsets are relative to `start`."""
     tokens: list[Token] = []
     append = tokens.append
-    # Fields by position: text, start, end, norm, is_number, is_acronym, is_stop, is_name.
+    new = _new_token
+    # Fields: text, start, end, norm, is_number, is_acronym, is_stop, is_name, quoted, capitalised.
     for i, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group()
         s, e = start + m.start(), start + m.end()
         kind, norm = _analyse(raw, script)
         if kind == _NUMBER:
-            append(Token(raw, s, e, norm, True))
+            append(new((raw, s, e, norm, True, False, False, False, False, False)))
         elif kind == _ACRONYM:
-            append(Token(raw, s, e, norm, False, True, False, True))
+            append(new((raw, s, e, norm, False, True, False, True, False, False)))
         elif kind == _STOP:
-            append(Token(raw, s, e, norm, False, False, True, False))
+            append(new((raw, s, e, norm, False, False, True, False, False, False)))
         else:
-            append(Token(raw, s, e, norm, False, False, False, i > 0 and raw[0].isupper()))
+            name = i > 0 and raw[0].isupper()
+            append(new((raw, s, e, norm, False, False, False, name, False, False)))
     return _untitle(tokens)
 
 
@@ -291,11 +298,11 @@ def split_words(
     stop = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
+    new = _new_token
     for m in _WORD.finditer(text, start, stop):
         at = m.start()
         for part, s, e, norm, cap, acronym in _signal_parts(m.group()):
             s += at
             inside = quoted(s) if quoted else False
-            # By position (fields: is_number, is_acronym, is_stop, is_name, quoted, capitalised).
-            append(Token(part, s, e + at, norm, False, acronym, False, False, inside, cap))
+            append(new((part, s, e + at, norm, False, acronym, False, False, inside, cap)))
     return out
