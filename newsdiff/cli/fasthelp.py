@@ -114,7 +114,10 @@ def real_help(columns: int = MIN_COLUMNS) -> str:
     code = (
         "import sys; sys.argv = ['newsdiff', '--help']\nfrom newsdiff.cli.app import main\nmain()"
     )
-    env = {**os.environ, "COLUMNS": str(columns)}
+    # The same newsdiff as this process's, wherever the child starts.
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "COLUMNS": str(columns), "PYTHONPATH": path}
     proc = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, check=True, text=True
     )
