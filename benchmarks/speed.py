@@ -63,6 +63,8 @@ FULL_SIZES = (10, 100, 1000, 3000)
 QUICK_SIZES = (10, 100)
 # The steps of Comparison.timings shown, in pipeline order ("classify" includes
 # "signals" and "align" is tokenize + score + group: the table shows the parts).
+# Issue 15: the whole run (load..render) against segmentation alone, and signals' share (%).
+THROUGHPUT_TARGETS = {"end to end / segment": 8.0, "signals share": 20.0}
 STEPS = ("load", "segment", "tokenize", "score", "group", "classify", "signals", "render")
 
 
@@ -410,6 +412,14 @@ def report(doc: dict[str, Any]) -> str:
         add(f"   {'total':<28} {total:8.3f}s")
         add(f"   {'compare (segment..signals)':<28} {tp['reports_per_s']:8.1f} reports/s")
         add(f"   {'end to end (load..render)':<28} {tp['reports_per_s_end_to_end']:8.1f} reports/s")
+        # Issue 15's targets: end to end within 8x segmentation alone, signals a fifth.
+        steps = tp["steps_s"]
+        x = total / max(steps["segment"], 1e-9)
+        t = THROUGHPUT_TARGETS["end to end / segment"]
+        add(f"   {'end to end / segment':<28} {x:8.1f}x  target <= {t:g}x  {_mark(x, t, False)}")
+        share = 100 * steps["signals"] / total
+        t = THROUGHPUT_TARGETS["signals share"]
+        add(f"   {'signals share':<28} {share:7.1f}%  target <= {t:g}%  {_mark(share, t, False)}")
     bl = doc.get("baselines")
     if bl:
         add("")
@@ -526,6 +536,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also time start-up beside scipy: 'create' a temporary virtual environment "
         "(newsdiff's dependencies and scipy), or name its interpreter; skipped when absent",
     )
+    p.add_argument(
+        "--redlines",
+        metavar="PATH",
+        help="the redlines command to time beside compare (default: the one on the PATH)",
+    )
     p.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -564,7 +579,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters = load_clusters(every, args.clusters)
     steps: list[tuple[str, Callable[[], Any]]] = []
     if "startup" in parts:
-        steps.append(("startup", lambda: startup.startup(runs, args.scipy_env, note)))
+        scipy_env, redlines = args.scipy_env, args.redlines
+        steps.append(("startup", lambda: startup.startup(runs, scipy_env, note, redlines)))
     if "throughput" in parts or "baselines" in parts:
         steps.append(("throughput", lambda: throughput(clusters, repeats)))
     if "baselines" in parts:

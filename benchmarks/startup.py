@@ -5,7 +5,8 @@ one untimed round first), and the medians are compared. Two environments are tim
 side: this interpreter's, and optionally one that also holds scipy (most data environments
 do; nltk's package `__init__` imports scipy.stats when it is there), so that a user's first
 impression does not depend on what else is installed. `redlines json A B`, a word-level
-differ with a rich/click CLI, is timed beside when it is on the PATH.
+differ with a rich/click CLI, is timed beside when it is on the PATH (or given with
+`--redlines PATH`, e.g. from a virtual environment of its own).
 """
 
 from __future__ import annotations
@@ -118,15 +119,28 @@ def _time_rounds(cmds: dict[str, list[str]], runs: int) -> dict[str, list[float]
     return times
 
 
-def startup(runs: int, scipy_spec: str | None, note: Any) -> dict[str, Any]:
+def find_redlines(given: str | None) -> str | None:
+    """Return the `redlines` command to time: the one given, else the one on the PATH."""
+    if given is not None:
+        return given if Path(given).is_file() and os.access(given, os.X_OK) else None
+    return shutil.which("redlines")
+
+
+def startup(
+    runs: int, scipy_spec: str | None, note: Any, redlines_cmd: str | None = None
+) -> dict[str, Any]:
     """Time the commands in both environments; return medians, ratios and what was skipped."""
     cmds = commands(sys.executable)
     skipped: dict[str, str] = {}
-    redlines = shutil.which("redlines")
+    redlines = find_redlines(redlines_cmd)
     if redlines:
         cmds["redlines json seeds"] = [redlines, "json", *map(str, SEEDS)]
+    elif redlines_cmd is not None:
+        skipped["compare / redlines"] = f"redlines is not installed at {redlines_cmd}"
     else:
-        skipped["compare / redlines"] = "redlines is not installed (pip install redlines)"
+        skipped["compare / redlines"] = (
+            "redlines is not installed (pip install redlines, or --redlines PATH)"
+        )
     with scipy_env(scipy_spec, note) as (scipy_py, why):
         if scipy_py is None:
             skipped["compare with scipy / without"] = f"no environment with scipy: {why}"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from newsdiff._version import __version__
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs a few milliseconds that
+# `newsdiff --help` and `--version` need not pay; type checkers treat this name the same.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from newsdiff.api import compare, load
     from newsdiff.errors import ExitCode, InputError, NewsdiffError, UsageError
     from newsdiff.model import (

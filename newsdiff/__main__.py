@@ -6,14 +6,22 @@ import sys
 
 
 def main() -> None:
-    """Answer `--version` without loading the CLI framework, else run the CLI."""
-    if sys.argv[1:] == ["--version"]:
+    """Answer `--version` and `--help` without loading the CLI framework, else run the CLI."""
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
         # Importing typer (and what it imports) costs several times the interpreter's own
         # start-up; the version needs none of it. Same output as the CLI's --version.
         from newsdiff._version import __version__
 
         sys.stdout.write(f"newsdiff {__version__}\n")
         return
+    if len(argv) < 2:
+        # The top-level help, when a kept copy of typer's is known to be current.
+        from newsdiff.cli.fasthelp import serve
+
+        code = serve(argv)
+        if code is not None:
+            sys.exit(code)
     from newsdiff.cli.app import main as cli_main
 
     cli_main()

@@ -107,7 +107,11 @@ def json_dumps(obj: Any, indent: int | None = None, spaced: bool = False) -> str
         separators = (", ", ": ")
     else:
         separators = (",", ":")
-    text = json.dumps(obj, ensure_ascii=False, separators=separators, indent=indent)
+    return inert_json(json.dumps(obj, ensure_ascii=False, separators=separators, indent=indent))
+
+
+def inert_json(text: str) -> str:
+    """Return JSON text (ensure_ascii=False) with the unsafe raw characters escaped."""
     # These characters only occur inside JSON strings, where \\uXXXX is the same value.
     return _JSON_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -56,6 +56,8 @@ _SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029", " "))
 
 
 _TRAILING = re.compile(" +\n")
+# rich's own default when the terminal's height is unknown.
+_HEIGHT = 25
 
 
 class _Console(Console):
@@ -116,10 +118,10 @@ def _head(
     options: RenderOptions,
     moves: dict[int, tuple[int, ...]],
     evidence: dict[int, GroupEvidence] | None = None,
-) -> Table:
-    """Return a group's head line: number, kind, k/N, then its signals (wrapped past the #).
+) -> list[tuple[str, Text]]:
+    """Return a group's head rows: number, kind, k/N, then its signals (wrapped past the #).
 
-    With --explain, one line per pair of its reports follows: their similarity and what
+    With --explain, one row per pair of its reports follows: their similarity and what
     linked them.
     """
     n = len(comparison.documents)
@@ -137,21 +139,63 @@ def _head(
     for part in parts:
         head.append(" \u00b7 ", style="dim")
         head.append(part)
-    line = Table.grid(padding=(0, 1))
-    line.add_column(no_wrap=True, style="bold")
-    line.add_column(overflow="fold")
-    line.add_row(f"#{group.index}", head)
+    rows = [(f"#{group.index}", head)]
     explained = (evidence or {}).get(group.index)
     if explained is not None:
         from newsdiff.render.explain import pair_text
 
         letters = [letter(i) for i in range(n)]
         for pair in explained.pairs:
-            line.add_row("", Text(one_line(pair_text(pair, letters)), style="dim"))
+            rows.append(("", Text(one_line(pair_text(pair, letters)), style="dim")))
         if explained.more:
             more = f"{explained.more} more pair{'' if explained.more == 1 else 's'}"
-            line.add_row("", Text(more, style="dim"))
-    return line
+            rows.append(("", Text(more, style="dim")))
+    return rows
+
+
+# Tests turn this off to compare the direct writing of labelled rows with rich's grid.
+_DIRECT = True
+
+
+def _print_labelled(console: Console, rows: list[tuple[str, Text]], color: bool) -> None:
+    """Print bold labels (never wrapped) and texts wrapped past them, as a rich grid would.
+
+    Without colour the grid's lines are written directly: each text wrapped by rich at the
+    width the grid gives it (the console's, less the widest label and a space), the label
+    and the indent before it. A grid re-measures every cell and pads and re-splits every
+    line, which made the table most of newsdiff's time on a large corpus; the text is the
+    same (trailing spaces, which differ, are taken off the plain output).
+    """
+    width = max(len(label) for label, _ in rows) + 1
+    room = console.width - width
+    if (
+        color
+        or not _DIRECT
+        or room < 2
+        or not all(label.isascii() for label, _ in rows)
+        # The grid measures a tab as one cell but wraps it expanded: let it do so.
+        or any("\t" in text.plain for _, text in rows)
+    ):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for label, text in rows:
+            grid.add_row(label, text)
+        console.print(grid)
+        return
+    # The options a grid's cell is rendered with (Table._render's, for this column).
+    options = console.options.update(
+        width=room, justify=None, no_wrap=False, overflow="fold", height=None, highlight=False
+    )
+    indent = " " * width
+    out: list[str] = []
+    for label, text in rows:
+        lines = console.render_lines(text, options, pad=False) or [[]]
+        for i, line in enumerate(lines):
+            out.append(label.ljust(width) if i == 0 else indent)
+            out.extend(segment.text for segment in line)
+            out.append("\n")
+    console.file.write("".join(out))
 
 
 def _columns(reports: int, width: int) -> Table:
@@ -191,7 +235,7 @@ def _print_side_by_side(
     console.print(header)
     console.rule(style="dim")
     for g in groups:
-        console.print(_head(comparison, g, options, moves, evidence))
+        _print_labelled(console, _head(comparison, g, options, moves, evidence), options.color)
         row = _columns(len(docs), room)
         cells = []
         for d in range(len(docs)):
@@ -212,13 +256,9 @@ def _print_stacked(
 ) -> None:
     """Print per group its head and one block per report, text indented past the letter."""
     for g in groups:
-        console.print(_head(comparison, g, options, moves, evidence))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(overflow="fold")
-        for m in g.members:
-            grid.add_row(letter(m.doc), _cell(comparison, g, m, options.color))
-        console.print(grid)
+        _print_labelled(console, _head(comparison, g, options, moves, evidence), options.color)
+        cells = [(letter(m.doc), _cell(comparison, g, m, options.color)) for m in g.members]
+        _print_labelled(console, cells, options.color)
         console.print()
 
 
@@ -322,6 +362,9 @@ def render_table(comparison: Comparison, stream: TextIO, options: RenderOptions)
     console = _Console(
         file=plain or stream,
         width=options.width,
+        # No renderable here depends on the height; given, rich stops asking the terminal
+        # for its size on every print (a few system calls each, thousands of prints).
+        height=_HEIGHT,
         no_color=not options.color,
         # Only the eight standard colours are used: the same codes on every terminal.
         color_system="standard" if options.color else None,

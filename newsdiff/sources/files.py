@@ -148,6 +148,10 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
 
 def is_blank(text: str) -> bool:
     """Tell whether text holds nothing to compare (only spaces or invisible marks)."""
+    stripped = text.strip()
+    if not stripped or unicodedata.category(stripped[0]) != "Cf":
+        # Nothing but spaces, or a visible first character: no need to look at each one.
+        return not stripped
     return not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from newsdiff.text.words import Token, tokenize
 
@@ -25,8 +26,9 @@ def opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
     from rapidfuzz.distance import Indel
 
     # Lists, not strings: rapidfuzz compares a list's items (words), not its characters.
-    ops = Indel.opcodes(list(a), list(b))
-    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops]
+    # as_list: the same (tag, a_start, a_end, b_start, b_end) tuples, built in C (typed by
+    # rapidfuzz as its Opcode objects, which it returns only when iterated).
+    return cast(list[Opcode], Indel.opcodes(list(a), list(b)).as_list())
 
 
 def blocks(a: Sequence[str], b: Sequence[str]) -> list[Block]:

@@ -59,16 +59,37 @@ def learn_acronyms(texts: Iterable[str]) -> Acronyms:
     return found
 
 
+# The last acronym table's (table, size, longest expansion, first words): one comparison
+# passes the same table for every sentence, and reading it each time cost O(table).
+_LAST_SHAPE: tuple[Acronyms, int, int, frozenset[str]] | None = None
+
+
+def _shape(acronyms: Acronyms) -> tuple[int, frozenset[str]]:
+    """Return the longest expansion's length and the words that start an expansion."""
+    global _LAST_SHAPE
+    last = _LAST_SHAPE
+    if last is not None and last[0] is acronyms and last[1] == len(acronyms):
+        return last[2], last[3]
+    longest = max(map(len, acronyms))
+    # Only a word that starts an expansion can start a match: most positions try nothing.
+    firsts = frozenset(words[0] for words in acronyms if words)
+    _LAST_SHAPE = (acronyms, len(acronyms), longest, firsts)
+    return longest, firsts
+
+
 def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
     """Replace each expansion of a known acronym by one acronym token spanning it."""
     if not acronyms:
         return tokens
-    # map(len, ...) in C: this runs per sentence over every acronym the inputs taught.
-    longest = max(map(len, acronyms))
+    longest, firsts = _shape(acronyms)
     lowered = [POSSESSIVE.sub("", t.text.replace("’", "'")).lower() for t in tokens]
     out: list[Token] = []
     i = 0
     while i < len(tokens):
+        if lowered[i] not in firsts:
+            out.append(tokens[i])
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 1, -1):
             acro = acronyms.get(tuple(lowered[i : i + n]))
             if acro is not None:

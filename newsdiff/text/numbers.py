@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from newsdiff.text import wordlists
 
@@ -129,8 +130,8 @@ _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "aug", "sep", "oct", "
 _WEEKDAYS = wordlists.weekdays()
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
+    # A named tuple, not a frozen dataclass: every word of every sentence is one.
     kind: str  # time, num, word, sym
     text: str
     low: str
@@ -139,16 +140,21 @@ class _Item:
     suffix: str = ""
 
 
+# The last group of each alternative of _ITEM: a number's is its suffix (always matched).
+_KIND_OF_LAST = {"time": "time", "suf": "num", "word": "word", "sym": "sym"}
+
+
 def _items(text: str, start: int, end: int) -> list[_Item]:
     """Split text[start:end] into numbers, words and currency/percent symbols."""
     out = []
     for m in _ITEM.finditer(text, start, end):
-        kind = next(k for k in ("time", "num", "word", "sym") if m.group(k) is not None)
+        kind = _KIND_OF_LAST[m.lastgroup or ""]
         if kind == "num":
             digits = m.group("num")
             out.append(_Item("num", digits, digits, m.start(), m.end(), m["suf"]))
         else:
-            out.append(_Item(kind, m.group(), m.group().lower(), m.start(), m.end()))
+            word = m.group()
+            out.append(_Item(kind, word, word.lower(), m.start(), m.end()))
     return out
 
 

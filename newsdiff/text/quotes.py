@@ -24,6 +24,9 @@ _SHIFT_TEXT = """
     do does did 's
 """
 _SHIFT_WORDS = frozenset(_SHIFT_TEXT.split())
+# Every character the scan below acts on; any other character changes nothing, so only
+# these positions are visited (most of a text has none).
+_MARKS = re.compile("[\"'`“„«”»‘‚’]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
                 return
 
     skip = -1
-    for p in range(lo, hi):
+    for mark in _MARKS.finditer(text, lo, hi):
+        p = mark.start()
         if p == skip:
             continue
         c = text[p]

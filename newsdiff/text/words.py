@@ -146,27 +146,51 @@ def normalise_number(text: str) -> str:
     return text
 
 
+# What a raw token is, whatever its place (tokenize): numbers, acronyms, number words,
+# stop words and other words, each with its norm.
+_NUMBER, _ACRONYM, _STOP, _WORD_KIND = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _analyse(raw: str, script: str) -> tuple[int, str]:
+    """Return (kind, norm) of a raw alignment token (cached: a corpus repeats its words)."""
+    if raw[0].isdigit():
+        return _NUMBER, normalise_number(raw)
+    if _is_acronym(raw):
+        return _ACRONYM, raw.replace(".", "")
+    # NFC: decomposed and precomposed spellings of a word are the same word.
+    word = POSSESSIVE.sub("", unicodedata.normalize("NFC", raw).replace("’", "'")).lower()
+    if word in _ALIGN_NUMBERS:
+        return _NUMBER, _ALIGN_NUMBERS[word]
+    if word in wordlists.stopwords():
+        return _STOP, stem(word, script)
+    return _WORD_KIND, stem(word, script)
+
+
+def _new_token(fields: tuple[str, int, int, str, bool, bool, bool, bool, bool, bool]) -> Token:
+    """Return Token(*fields), all ten given by position (a C call; tokens are many)."""
+    return tuple.__new__(Token, fields)
+
+
 def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
     """Split text into alignment tokens whose offsets are relative to `start`."""
-    stops = wordlists.stopwords()
     tokens: list[Token] = []
+    append = tokens.append
+    new = _new_token
+    # Fields: text, start, end, norm, is_number, is_acronym, is_stop, is_name, quoted, capitalised.
     for i, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group()
         s, e = start + m.start(), start + m.end()
-        if raw[0].isdigit():
-            tokens.append(Token(raw, s, e, normalise_number(raw), is_number=True))
-            continue
-        if _is_acronym(raw):
-            tokens.append(Token(raw, s, e, raw.replace(".", ""), is_acronym=True, is_name=True))
-            continue
-        # NFC: decomposed and precomposed spellings of a word are the same word.
-        word = POSSESSIVE.sub("", unicodedata.normalize("NFC", raw).replace("’", "'")).lower()
-        if word in _ALIGN_NUMBERS:
-            tokens.append(Token(raw, s, e, _ALIGN_NUMBERS[word], is_number=True))
-            continue
-        is_stop = word in stops
-        name = i > 0 and raw[0].isupper() and not is_stop
-        tokens.append(Token(raw, s, e, stem(word, script), is_stop=is_stop, is_name=name))
+        kind, norm = _analyse(raw, script)
+        if kind == _NUMBER:
+            append(new((raw, s, e, norm, True, False, False, False, False, False)))
+        elif kind == _ACRONYM:
+            append(new((raw, s, e, norm, False, True, False, True, False, False)))
+        elif kind == _STOP:
+            append(new((raw, s, e, norm, False, False, True, False, False, False)))
+        else:
+            name = i > 0 and raw[0].isupper()
+            append(new((raw, s, e, norm, False, False, False, name, False, False)))
     return _untitle(tokens)
 
 
@@ -248,6 +272,22 @@ def _split(text: str, start: int) -> list[tuple[str, int, int, str]]:
     return [(text, start, end, low)]
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _signal_parts(raw: str) -> tuple[tuple[str, int, int, str, bool, bool], ...]:
+    """Return a raw signal word's parts: (text, start, end, norm, capitalised, acronym).
+
+    Offsets are relative to the word; cached, as a corpus repeats its words.
+    """
+    out = []
+    for part, s, e, low in _split(raw, 0):
+        if _WORD_THOUSANDS.fullmatch(low):
+            low = low.replace(",", "")
+        norm = _SIGNAL_NUMBERS.get(low) or spelling(low)
+        cap = part[:1].isupper()
+        out.append((part, s, e, norm, cap, cap and _capitals(part)))
+    return tuple(out)
+
+
 def split_words(
     text: str,
     start: int = 0,
@@ -257,14 +297,12 @@ def split_words(
     """Return the signal words of text[start:end] with offsets into text, clitics split off."""
     stop = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
+    new = _new_token
     for m in _WORD.finditer(text, start, stop):
-        for part, s, e, low in _split(m.group(), m.start()):
-            if _WORD_THOUSANDS.fullmatch(low):
-                low = low.replace(",", "")
-            norm = _SIGNAL_NUMBERS.get(low) or spelling(low)
-            cap = part[:1].isupper()
-            acronym = cap and _capitals(part)
+        at = m.start()
+        for part, s, e, norm, cap, acronym in _signal_parts(m.group()):
+            s += at
             inside = quoted(s) if quoted else False
-            # By position (fields: is_number, is_acronym, is_stop, is_name, quoted, capitalised).
-            out.append(Token(part, s, e, norm, False, acronym, False, False, inside, cap))
+            append(new((part, s, e + at, norm, False, acronym, False, False, inside, cap)))
     return out
