@@ -185,3 +185,17 @@ def test_a_later_stance_verb_of_another_claim_is_no_attribution() -> None:
         "The mayor's office denied the report, telling reporters the bridge is safe.",
         "The mayor's office told reporters the bridge is safe.",
     )
+
+
+def test_verbs_of_one_speaker_reporting_two_claims_are_no_attribution_difference() -> None:
+    # The same speaker, two different claims: "claiming" and "said" report different things.
+    assert "attribution" not in types(
+        "The mayor on Monday criticised the audit, claiming the auditors ignored the new "
+        "parking rules entirely.",
+        "The mayor on Monday said the audit cost the town too much money and took a year.",
+    )
+    # One claim, reported as a claim by one side and plainly by the other: a difference.
+    assert "attribution" in types(
+        "The mayor claimed the auditors ignored the new parking rules.",
+        "The mayor said the auditors ignored the new parking rules.",
+    )

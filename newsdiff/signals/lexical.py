@@ -261,6 +261,31 @@ def _same_source(x: frozenset[str], y: frozenset[str]) -> bool:
     return bool(x & y) or "<pronoun>" in x or "<pronoun>" in y
 
 
+# How many words after a reporting verb (or before it, when it ends its sentence: "...,"
+# he said) hold what it reports: a clause, not the rest of a long sentence.
+CLAIM_WORDS = 12
+
+
+def _claim(v: View, h: Hit) -> frozenset[str]:
+    """Return the content-word stems of what a reporting verb reports (its clause's words)."""
+    first = _sentence_start(v, h.i)
+    end = v.spans[sentence_at(v, h.i)][1]
+    after = [t for t in v.toks[h.j : h.j + CLAIM_WORDS] if t.start < end]
+    words = after if len(after) >= 3 else v.toks[max(first, h.i - CLAIM_WORDS) : h.i]
+    return frozenset(
+        word_stem(t.norm) for t in words if t.norm.isalpha() and t.norm not in STOPWORDS
+    )
+
+
+def _same_claim(a: View, ha: Hit, b: View, hb: Hit) -> bool:
+    """Return True when two reporting verbs report one claim: their clauses share two words.
+
+    "claiming he lied to the FBI" and "said the FBI ruined his life" give one speaker two
+    claims: their verbs are no difference of attribution.
+    """
+    return len(_claim(a, ha) & _claim(b, hb)) >= 2
+
+
 def _aligned_hits(x: View, y: View, found: list[Hit]) -> list[Hit]:
     """Return the hits of x in its sentence that states what y states."""
     if len(x.spans) < 2:
@@ -313,6 +338,7 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
             ha.j
             and hb.j
             and _same_source(_speaker(a, ha), _speaker(b, hb))
+            and _same_claim(a, ha, b, hb)
             and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
         ):
             left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
