@@ -129,6 +129,28 @@ def test_a_lost_worker_without_a_fallback_is_an_input_error() -> None:
         list(engine.map(die_on_three, range(6)))
 
 
+def test_a_worker_that_cannot_start_is_a_broken_pool_and_a_new_one_reruns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As when a worker dies while a submit starts its replacement: the pool's forkserver
+    # link closes under the submit (OSError EBADF) before the pool knows it is broken.
+    real = ProcessEngine._executor
+    calls = itertools.count()
+
+    class Flaky:
+        def __init__(self, pool: Any) -> None:
+            self.pool = pool
+
+        def submit(self, fn: Any, item: Any) -> Any:
+            if next(calls) == 5:
+                raise OSError(9, "Bad file descriptor")
+            return self.pool.submit(fn, item)
+
+    monkeypatch.setattr(ProcessEngine, "_executor", lambda self: Flaky(real(self)))
+    with ProcessEngine(2) as engine:
+        assert list(engine.map(double, range(12))) == [x * 2 for x in range(12)]
+
+
 def compare_or_die(docs: list[Any]) -> Any:
     """The fake compare, but a report saying KILL kills its worker process."""
     if any("KILL" in d.text for d in docs):

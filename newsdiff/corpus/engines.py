@@ -186,9 +186,15 @@ class ProcessEngine(_Closing):
         try:
             return self._executor().submit(fn, item)
         except BrokenProcessPool as exc:
-            failed: Future[R] = Future()
-            failed.set_exception(exc)
-            return failed
+            broken = exc
+        except OSError as exc:
+            # A worker died while this submit started a new one: the pool's forkserver
+            # link can close under it (EBADF) before the pool knows it is broken. It is
+            # the same broken pool, and handled as one (a new pool reruns the items).
+            broken = BrokenProcessPool(f"the pool could not start a worker: {exc}")
+        failed: Future[R] = Future()
+        failed.set_exception(broken)
+        return failed
 
     def _restart(self, pending: deque[_Job[T, R]]) -> None:
         """Drop a broken pool (the next submit starts a new one); hold back unfinished jobs."""
