@@ -193,6 +193,10 @@ def variants_only(
     Members that differ only in function words, word order, inflection, spelling, titles or
     an acronym's form state the same thing, however low their similarity.
     """
+    if len(members) > signals.PAIRWISE_MAX:
+        # Every ordered pair is checked: past the signals' own pairwise bound (500 copies of
+        # one fact) that is no longer cheap, and such a group keeps its similarity's kind.
+        return False
     toks = [_member_words(words, documents[m.doc], m) for m in members]
     if any(not t for t in toks):
         return False
