@@ -53,11 +53,17 @@ _R = TypeVar("_R")
 def per_member(fn: Callable[Concatenate[View, _P], _R]) -> Callable[Concatenate[View, _P], _R]:
     """Compute a helper once per member (and arguments), however many pairs it is in."""
 
+    name = fn.__qualname__
+
     def wrapper(v: View, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        key = (fn.__qualname__, (*args, *sorted(kwargs.items())))
-        if key not in v.memo:
-            v.memo[key] = fn(v, *args, **kwargs)
-        result: _R = v.memo[key]
+        # Called hundreds of thousands of times per corpus: no sort for the common call
+        # without keywords, and one dictionary look-up on a hit.
+        key = (name, (*args, *sorted(kwargs.items())) if kwargs else args)
+        memo = v.memo
+        try:
+            result: _R = memo[key]
+        except KeyError:
+            result = memo[key] = fn(v, *args, **kwargs)
         return result
 
     wrapper.__doc__ = fn.__doc__
