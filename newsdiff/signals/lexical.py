@@ -25,11 +25,18 @@ from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @per_member
-def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
-    """Return a lexicon's entries in a member (outside quotations if `unquoted`)."""
+def _found(v: View, name: str, inflect: bool) -> list[Hit]:
+    """Return a lexicon's entries in a member, quoted or not (searched once for both)."""
     found = [h for h in lexicon(name, inflect).find(v.norms) if not _capital_use(v, h)]
     if name == "attribution":
         found = [h for h in found if _verb_use(v, h)]
+    return found
+
+
+@per_member
+def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
+    """Return a lexicon's entries in a member (outside quotations if `unquoted`)."""
+    found = list(_found(v, name, inflect))
     if unquoted:
         found = [h for h in found if not any(t.quoted for t in v.toks[h.i : h.j])]
     return found
