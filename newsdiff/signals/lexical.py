@@ -318,6 +318,11 @@ def _plain_too(x: View, hx: Hit, other: Hit, found: Sequence[Hit]) -> bool:
 
 def attribution(a: View, b: View) -> Iterable[Signal]:
     """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
+    if not all(any(h.cls != "ignore" for h in hits(v, "attribution", True, True)) for v in (a, b)):
+        # One side attributes nothing (checked below on its aligned sentence's verbs, a
+        # subset): skip finding the sentences that state the same thing.
+        yield from _sources(a, b)
+        return
     own = {
         x.doc: _aligned_hits(x, y, hits(x, "attribution", True, True)) for x, y in ((a, b), (b, a))
     }
