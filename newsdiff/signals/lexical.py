@@ -53,6 +53,8 @@ def _one_sided(
 ) -> Iterable[Signal]:
     """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
     own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
+    if not own[a.doc] and not own[b.doc]:
+        return  # no entry outside quotations on either side (most pairs)
     every = {v.doc: {h.cls for h in hits(v, name, inflect, False)} for v in (a, b)}
     for x, y in ((a, b), (b, a)):
         for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
