@@ -99,21 +99,11 @@ def _sentence_words(document: Document, start: int, toks: tuple[Token, ...]) -> 
     """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
     text = document.text
     initial = []
-    prev = start
     for i, t in enumerate(toks):
-        # The last character before the token that is not white space: found in the gap
-        # after the previous token when there is one there (no scan back per token).
-        gap = text[prev : t.start].rstrip() if prev <= t.start else ""
-        if i == 0:
-            initial.append(True)
-        elif gap:
-            initial.append(gap[-1] in OPENERS)
-        else:
-            p = t.start - 1
-            while p >= start and text[p].isspace():
-                p -= 1
-            initial.append(p < start or text[p] in OPENERS)
-        prev = max(prev, t.end)
+        p = t.start - 1
+        while p >= start and text[p].isspace():
+            p -= 1
+        initial.append(i == 0 or p < start or text[p] in OPENERS)
     return toks, tuple(initial), _is_title_case(toks)
 
 
