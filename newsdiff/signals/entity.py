@@ -134,13 +134,21 @@ def _alias_groups(v: View) -> frozenset[int]:
 
 def _unmatched_names(x: View, y: View) -> set[int]:
     """Return x's names that y does not mention in any form."""
+    names = _names(x)
+    if not names:
+        return set()
     aliases = _name_data()[0]
     groups = _alias_groups(y)
-    expanded = _expanded(x, y)
+    words = y.words
+    expanded: set[int] | None = None  # found only for a name y does not write as such
     out = set()
-    for k in _names(x):
+    for k in names:
         n = x.toks[k].norm
-        if k in expanded or n in y.words or aliases.get(n, -1) in groups:
+        if n in words or aliases.get(n, -1) in groups:
+            continue
+        if expanded is None:
+            expanded = _expanded(x, y)
+        if k in expanded:
             continue
         # Variants share their first letter (Russia/Russian, Pak/Pakistan).
         if any(same_name(n, w) for w in _by_initial(y).get(n[:1], ())):
@@ -251,8 +259,12 @@ def _namesakes(a: View, b: View) -> Iterable[Signal]:
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal names of one member put in the place of other names in the other."""
     yield from _namesakes(a, b)
-    ua, ub = _unmatched_names(a, b), _unmatched_names(b, a)
-    if not ua or not ub:
+    # b's names matter only when a has one b lacks (most pairs share all their names).
+    ua = _unmatched_names(a, b)
+    if not ua:
+        return
+    ub = _unmatched_names(b, a)
+    if not ub:
         return
     pa, pb = _phrases(ua), _phrases(ub)
     # Names differ when one takes the other's place: in the same changed run of words, and

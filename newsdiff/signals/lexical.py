@@ -25,11 +25,18 @@ from newsdiff.text.words import STOPWORDS, Token, word_stem
 
 
 @per_member
-def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
-    """Return a lexicon's entries in a member (outside quotations if `unquoted`)."""
+def _found(v: View, name: str, inflect: bool) -> list[Hit]:
+    """Return a lexicon's entries in a member, quoted or not (searched once for both)."""
     found = [h for h in lexicon(name, inflect).find(v.norms) if not _capital_use(v, h)]
     if name == "attribution":
         found = [h for h in found if _verb_use(v, h)]
+    return found
+
+
+@per_member
+def hits(v: View, name: str, inflect: bool, unquoted: bool) -> list[Hit]:
+    """Return a lexicon's entries in a member (outside quotations if `unquoted`)."""
+    found = list(_found(v, name, inflect))
     if unquoted:
         found = [h for h in found if not any(t.quoted for t in v.toks[h.i : h.j])]
     return found
@@ -46,6 +53,8 @@ def _one_sided(
 ) -> Iterable[Signal]:
     """Signal each class of a lexicon that one side uses (outside quotes) and the other not."""
     own = {v.doc: hits(v, name, inflect, True) for v in (a, b)}
+    if not own[a.doc] and not own[b.doc]:
+        return  # no entry outside quotations on either side (most pairs)
     every = {v.doc: {h.cls for h in hits(v, name, inflect, False)} for v in (a, b)}
     for x, y in ((a, b), (b, a)):
         for cls in sorted({h.cls for h in own[x.doc]} - every[y.doc] - ignore):
@@ -311,6 +320,11 @@ def _plain_too(x: View, hx: Hit, other: Hit, found: Sequence[Hit]) -> bool:
 
 def attribution(a: View, b: View) -> Iterable[Signal]:
     """Signal reporting verbs of another stance for one speaker, and sources on one side only."""
+    if not all(any(h.cls != "ignore" for h in hits(v, "attribution", True, True)) for v in (a, b)):
+        # One side attributes nothing (checked below on its aligned sentence's verbs, a
+        # subset): skip finding the sentences that state the same thing.
+        yield from _sources(a, b)
+        return
     own = {
         x.doc: _aligned_hits(x, y, hits(x, "attribution", True, True)) for x, y in ((a, b), (b, a))
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsdiff.model import Signal
 from newsdiff.signals.context import PRONOUNS, View, per_member, signal
@@ -128,13 +129,49 @@ def _plain_words(v: View) -> dict[str, Token]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _polar_index() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Return, per word, the polarity pairs it is in: (pair number, side 0 or 1)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for n, sides in enumerate(pairs("polarity")):
+        for s, words in enumerate(sides):
+            for w in words:
+                out.setdefault(w, []).append((n, s))
+    return {w: tuple(where) for w, where in out.items()}
+
+
+def _polar_sides(words: Iterable[str]) -> frozenset[tuple[int, int]]:
+    """Return the (pair number, side) of every polarity pair side some of the words are on."""
+    index = _polar_index()
+    return frozenset(where for w in words for where in index.get(w, ()))
+
+
+@per_member
+def _plain_sides(v: View) -> frozenset[tuple[int, int]]:
+    """Return the polarity pair sides the member's words outside negations are on."""
+    return _polar_sides(_plain_words(v))
+
+
+@per_member
+def _word_sides(v: View) -> frozenset[tuple[int, int]]:
+    """Return the polarity pair sides any of the member's words are on."""
+    return _polar_sides(v.words)
+
+
 def _polarity(a: View, b: View) -> Iterable[Signal]:
     """Signal the two words of a polarity pair, one on each side (confirmed / denied)."""
+    # The pair sides of each member are found once, not by a scan of the lexicon per pair.
+    sa, sb = _plain_sides(a), _plain_sides(b)
+    both = {n for n, _ in sa} & {n for n, _ in sb}
+    if not both:
+        return
     pa, pb = _plain_words(a), _plain_words(b)
-    na, nb = pa.keys(), pb.keys()
-    for p, q in pairs("polarity"):
-        for one, other in ((p, q), (q, p)):
-            if one & na and other & nb and not (other & a.words) and not (one & b.words):
+    wa, wb = _word_sides(a), _word_sides(b)
+    table = pairs("polarity")
+    for n in sorted(both):
+        p, q = table[n]
+        for s, (one, other) in enumerate(((p, q), (q, p))):
+            if (n, s) in sa and (n, 1 - s) in sb and (n, 1 - s) not in wa and (n, s) not in wb:
                 i = next(k for k, t in enumerate(a.toks) if t.norm in one and pa[t.norm] is t)
                 k = next(k for k, t in enumerate(b.toks) if t.norm in other and pb[t.norm] is t)
                 if _same_subject(a, i, b, k):

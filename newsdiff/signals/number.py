@@ -119,6 +119,8 @@ def detect(a: View, b: View) -> Iterable[Signal]:
             bounded = _bounded(a, b, x, y)
             if bounded is not None:
                 yield bounded
+    if not left or not free_b:
+        return  # no value left on one side: nothing to pair (most pairs of a group)
     # Pair each differing value with the one that counts the same thing: same neighbouring
     # words first, then same unit, then the nearest value ("toll rises to 352" / "reaches 372").
     # Two values are told about the same thing when a word next to them is the same ("500
