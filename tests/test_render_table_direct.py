@@ -58,3 +58,24 @@ def test_random_reports_render_the_same(reports: list[list[str]]) -> None:
     docs = [newsdiff.Document(id=f"r{i}", text=" ".join(r)) for i, r in enumerate(reports)]
     for width in (40, 90):
         assert _render(docs, width, False, True) == _render(docs, width, False, False)
+
+
+_NARROW_WORDS = st.sampled_from(
+    ["a", "said", "\u201cquoted\u201d", "\u2014", "", "y" * 45, "1,200."]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NARROW_WORDS, max_size=20), st.integers(2, 40), st.sampled_from([" ", "  "]))
+def test_narrow_wrap_equals_rich(words: list[str], width: int, sep: str) -> None:
+    """Check the one-cell wrap breaks and folds lines where rich's Text wrap does."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = sep.join(words)
+    console = Console(file=io.StringIO(), width=200, color_system=None, highlight=False)
+    options = console.options.update(width=width, justify=None, overflow="fold", no_wrap=False)
+    lines = console.render_lines(Text(text), options, pad=False) or [[]]
+    want = ["".join(s.text for s in line).rstrip(" ") for line in lines]
+    got = [line.rstrip(" ") for line in table_module.wrap_narrow(text, width)]
+    assert got == want

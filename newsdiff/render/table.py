@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -153,6 +155,45 @@ def _head(
     return rows
 
 
+# Characters one cell wide in every terminal and in rich's measure, none of them a line
+# break or white space other than " ": printable ASCII and the usual punctuation of news.
+_NARROW = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)]
+    + [ch for ch in "\u2013\u2014\u2018\u2019\u201c\u201d\u2026" if cell_len(ch) == 1]
+)
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def wrap_narrow(text: str, width: int) -> list[str]:
+    """Return the lines rich wraps a text of one-cell characters into, folding long words.
+
+    The same breaks as rich's divide_line, with lengths for cell counts; each line is cut at
+    the width (only its trailing spaces can pass it, which the plain output drops anyway).
+    """
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            # Folded into pieces of the width, the last one carrying on the line.
+            pieces = [word[i : i + width] for i in range(0, len(word), width)]
+            for last, piece in enumerate(pieces, 1 - len(pieces)):
+                if start:
+                    breaks.append(start)
+                if last == 0:
+                    offset = len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    bounds = [0, *breaks, len(text)]
+    return [text[a:b][:width] for a, b in pairwise(bounds)]
+
+
 # Tests turn this off to compare the direct writing of labelled rows with rich's grid.
 _DIRECT = True
 
@@ -190,6 +231,14 @@ def _print_labelled(console: Console, rows: list[tuple[str, Text]], color: bool)
     indent = " " * width
     out: list[str] = []
     for label, text in rows:
+        plain = text.plain
+        if _NARROW.issuperset(plain):
+            # One cell a character and no line break: rich's wrap without its segments.
+            for i, shown in enumerate(wrap_narrow(plain, room)):
+                out.append(label.ljust(width) if i == 0 else indent)
+                out.append(shown)
+                out.append("\n")
+            continue
         lines = console.render_lines(text, options, pad=False) or [[]]
         for i, line in enumerate(lines):
             out.append(label.ljust(width) if i == 0 else indent)
