@@ -61,7 +61,16 @@ def test_random_reports_render_the_same(reports: list[list[str]]) -> None:
 
 
 _NARROW_WORDS = st.sampled_from(
-    ["a", "said", "\u201cquoted\u201d", "\u2014", "", "y" * 45, "1,200."]
+    [
+        "\u00b7 caf\u00e9 \u00b62",
+        "a",
+        "said",
+        "\u201cquoted\u201d",
+        "\u2014",
+        "",
+        "y" * 45,
+        "1,200.",
+    ]
 )
 
 

@@ -156,10 +156,16 @@ def _head(
 
 
 # Characters one cell wide in every terminal and in rich's measure, none of them a line
-# break or white space other than " ": printable ASCII and the usual punctuation of news.
+# break or white space other than " ": printable ASCII, Latin-1's letters and signs (not its
+# no-break space or soft hyphen), the head's dot and pilcrow, the usual punctuation of news.
 _NARROW = frozenset(
     [chr(c) for c in range(0x20, 0x7F)]
-    + [ch for ch in "\u2013\u2014\u2018\u2019\u201c\u201d\u2026" if cell_len(ch) == 1]
+    + [
+        ch
+        for ch in [chr(c) for c in range(0xA1, 0x100) if c != 0xAD]
+        + list("\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac")
+        if ch.isprintable() and cell_len(ch) == 1
+    ]
 )
 _WORD = re.compile(r"\s*\S+\s*")
 
