@@ -88,4 +88,9 @@ def compare(
     # What differs within each group, marked once here so every format paints the same words.
     groups = mark_spans(segmented, classified.groups, words)
     timings["classify"] = time.perf_counter() - t2
-    return Comparison(documents=tuple(segmented), groups=groups, timings=timings)
+    return Comparison(
+        documents=tuple(segmented),
+        groups=groups,
+        timings=timings,
+        conflict_penalty=opts.conflict_penalty,
+    )

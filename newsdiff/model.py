@@ -310,6 +310,9 @@ class Comparison:
     groups: tuple[Group, ...]
     # Seconds per pipeline step; not part of the JSON, which must be deterministic.
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # The name-conflict penalty alignment used (None: the default options'), so that
+    # --explain recomputes each pair's similarity with the comparison's own term.
+    conflict_penalty: float | None = field(default=None, compare=False, repr=False)
 
     def summary(self) -> Summary:
         """Count groups per kind and each document's sentences per kind."""

@@ -41,6 +41,18 @@ def test_a_pair_s_similarity_is_alignment_s_term_for_the_two_members() -> None:
     assert explain_groups(c, c.groups)[group.index].pairs[0].similarity == expected
 
 
+def test_pairs_use_the_penalty_the_comparison_aligned_with() -> None:
+    # A milder penalty than the default (0.8): the conflicting pair A-B scores higher.
+    c = newsdiff.compare(REPORTS, Options(conflict_penalty=1.0))
+    group = c.groups[0]
+    ev = explain_groups(c, c.groups)[group.index]
+    assert len(ev.pairs) == 3 and ev.pairs[0].conflicts
+    # The group's similarity (aligned at 1.0) is still the mean of its pairs'.
+    mean = sum(p.similarity for p in ev.pairs) / len(ev.pairs)
+    assert abs(mean - group.similarity) < 1e-9
+    assert abs(mean - newsdiff.compare(REPORTS).groups[0].similarity) > 1e-6
+
+
 def test_a_shared_quotation_is_shown_as_the_first_report_words_it() -> None:
     c = newsdiff.compare(
         {

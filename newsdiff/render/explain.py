@@ -126,8 +126,10 @@ def explain_groups(comparison: Comparison, groups: Sequence[Group]) -> dict[int,
         return {}
     units = build_units(comparison.documents)
     where = {(u.doc, u.sent): k for k, u in enumerate(units)}
-    # The penalty alignment used: the CLI and corpus runs align with the default options.
-    penalty = Options().conflict_penalty
+    # The penalty alignment used (a comparison built by hand gives none: the default's).
+    penalty = comparison.conflict_penalty
+    if penalty is None:
+        penalty = Options().conflict_penalty
     out: dict[int, GroupEvidence] = {}
     for g in groups:
         members = [
