@@ -12,7 +12,7 @@ from newsdiff import signals
 from newsdiff.align.group import RawGroup
 from newsdiff.model import Document, Group, Kind, Member
 from newsdiff.signals.wording import wording_signal
-from newsdiff.text.names import same_name
+from newsdiff.text.names import Acronyms, apply_acronyms, same_name
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import STOPWORDS, Token, word_stem
 
@@ -108,58 +108,22 @@ def tag_only(
     return True
 
 
-# Longest run of words an acronym stands for (International Atomic Energy Agency: IAEA).
-_ACRONYM_RUN = 6
-
-
 def _flat(word: str) -> str:
     """Return a word's letters and digits only (gang-rape / gangrape, Tian'anmen / Tiananmen)."""
     return "".join(c for c in word if c.isalnum())
-
-
-def _initials(toks: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
-    """Return the initials of each run of words, with and without function words, and the runs."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for i in range(len(toks)):
-        for j in range(i + 2, min(len(toks), i + _ACRONYM_RUN) + 1):
-            run = toks[i:j]
-            if run[0].norm in STOPWORDS or run[-1].norm in STOPWORDS:
-                continue
-            for ini in {
-                "".join(t.norm[0] for t in run),
-                "".join(t.norm[0] for t in run if t.norm not in STOPWORDS),
-            }:
-                out.setdefault(ini, []).append((i, j))
-    return out
-
-
-def _acronym(tok: Token) -> str | None:
-    """Return the letters of a token written as an acronym (IAEA, U.N., BoE), else None."""
-    flat = _flat(tok.norm)
-    capitals = sum(c.isupper() for c in tok.text)
-    if 2 <= len(flat) <= _ACRONYM_RUN and (tok.is_acronym or capitals >= 2):
-        return flat
-    return None
 
 
 def _unheld(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Token]:
     """Return the content words of `mine` that `theirs` holds in no form.
 
     Held: the same stem anywhere (word order, inflection); the same letters (hyphens,
-    apostrophes) or two adjacent words joined; a name's variant (Syria / Syrian, Pak /
-    Pakistan); an acronym and the words it stands for, either way (BoE / Bank of England).
+    apostrophes, an acronym's dots) or two adjacent words joined; a name's variant (Syria /
+    Syrian, Pak / Pakistan). An acronym's expansion is one word already (`_as_aligned`).
     """
     stems = {word_stem(t.norm) for t in theirs}
     flats0 = {_flat(t.norm) for t in theirs}
     flats = flats0 | {_flat(a.norm + b.norm) for a, b in pairwise(theirs)}
     names = [t.norm for t in theirs if t.is_capitalised and t.norm[:1].isalpha()]
-    expands = _initials(theirs)
-    # My words inside a run that one of their acronyms stands for.
-    spelled: set[int] = set()
-    their_acronyms = {a for a in map(_acronym, theirs) if a}
-    for ini, runs in _initials(mine).items():
-        if ini in their_acronyms:
-            spelled |= {k for i, j in runs for k in range(i, j)}
     # My two adjacent words that they write as one (cease-fire / ceasefire).
     joined = {
         k + d
@@ -174,15 +138,24 @@ def _unheld(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Token]:
         if len(t.norm) == 1 and t.norm.isalpha():
             # A stray letter of a split clitic or initial ("U.N.'s" leaves "s").
             continue
-        if k in spelled or k in joined or word_stem(t.norm) in stems or _flat(t.norm) in flats:
+        if k in joined or word_stem(t.norm) in stems or _flat(t.norm) in flats:
             continue
         if t.is_capitalised and any(same_name(t.norm, n) for n in names):
             continue
-        acronym = _acronym(t)
-        if acronym and acronym in expands:
-            continue
         out.append(t)
     return out
+
+
+def _as_aligned(toks: list[Token], acronyms: Acronyms) -> list[Token]:
+    """Return a member's words with each learned acronym expansion as one acronym word.
+
+    The comparison's own acronym table (what alignment and highlights use): "Nordic
+    Fisheries Council" reads as NFC when a report writes NFC.
+    """
+    return [
+        t._replace(norm=t.norm.lower()) if t.is_acronym else t
+        for t in apply_acronyms(toks, acronyms)
+    ]
 
 
 def variants_only(
@@ -197,7 +170,9 @@ def variants_only(
         # Every ordered pair is checked: past the signals' own pairwise bound (500 copies of
         # one fact) that is no longer cheap, and such a group keeps its similarity's kind.
         return False
-    toks = [_member_words(words, documents[m.doc], m) for m in members]
+    toks = [
+        _as_aligned(_member_words(words, documents[m.doc], m), words.acronyms()) for m in members
+    ]
     if any(not t for t in toks):
         return False
     return all(not _unheld(a, b) for a in toks for b in toks if a is not b)
