@@ -10,6 +10,7 @@ import typer
 
 from newsdiff._version import __version__
 from newsdiff.cli import corpus as cli_corpus
+from newsdiff.cli.coerce import Command, Group
 from newsdiff.cli.options import (
     Color,
     CompareOptions,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="newsdiff",
+    cls=Group,
     help="Compare news reports of one event: shared facts, divergent framing, unique details.",
     no_args_is_help=True,
     add_completion=False,
@@ -76,7 +78,11 @@ def main_callback(
         os.environ["NEWSDIFF_DEBUG"] = "1"
 
 
-@app.command(epilog=EXIT_CODES_HELP, short_help="Show what reports share and how they differ.")
+@app.command(
+    cls=Command,
+    epilog=EXIT_CODES_HELP,
+    short_help="Show what reports share and how they differ.",
+)
 def compare(
     files: Annotated[
         list[str],
@@ -304,7 +310,11 @@ def _run_compare(opts: CompareOptions) -> None:
             page(text.getvalue(), pager, stream)
 
 
-@app.command(epilog=EXIT_CODES_HELP, short_help="Print each report's sentences as JSON Lines.")
+@app.command(
+    cls=Command,
+    epilog=EXIT_CODES_HELP,
+    short_help="Print each report's sentences as JSON Lines.",
+)
 def segment(
     files: Annotated[
         list[str],

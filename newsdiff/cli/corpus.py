@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from newsdiff.cli.coerce import Command
 from newsdiff.cli.options import Encoding, NoColor, Output, TextField
 from newsdiff.cli.shell import guarded, use_color
 from newsdiff.errors import ExitCode
@@ -307,9 +308,15 @@ def check(
 def register(app: typer.Typer) -> None:
     """Add the `corpus` and `check` commands to the newsdiff app."""
     # Short helps that fit the command list whole (click cuts the docstring at 45 characters).
-    app.command("corpus", epilog=CORPUS_EPILOG, short_help="Compare every cluster of a corpus.")(
-        corpus
-    )
-    app.command("check", epilog=CHECK_EPILOG, short_help="Compare every cluster and apply rules.")(
-        check
-    )
+    app.command(
+        "corpus",
+        cls=Command,
+        epilog=CORPUS_EPILOG,
+        short_help="Compare every cluster of a corpus.",
+    )(corpus)
+    app.command(
+        "check",
+        cls=Command,
+        epilog=CHECK_EPILOG,
+        short_help="Compare every cluster and apply rules.",
+    )(check)
