@@ -101,3 +101,47 @@ def test_threads_share_one_load() -> None:
         """
     )
     assert out.split() == ["1", "1"]
+
+
+def test_punkt_loads_without_the_modules_it_needs_only_for_models_on_disk() -> None:
+    out = _run(
+        f"""
+        import sys
+        from newsdiff.text.segment import segment
+        from newsdiff.text.words import stem
+        print(len(segment({TEXT!r})), stem("running"))
+        heavy = ("http.client", "ssl", "urllib.request", "xml.sax", "xml.etree.ElementTree")
+        print([m for m in heavy if m in sys.modules])
+        """
+    )
+    assert out.splitlines() == ["3 run", "[]"]
+
+
+def test_deferred_names_reach_the_real_nltk_when_called() -> None:
+    out = _run(
+        f"""
+        import sys
+        from newsdiff.text import nltk_lite
+        punkt = nltk_lite.punkt()
+        # Training builds FreqDists: the first call imports the real nltk.probability.
+        trainer = punkt.PunktTrainer({TEXT!r} * 3)
+        print(type(trainer._type_fdist).__module__, "nltk" in sys.modules)
+        print(punkt.TokenizerI.__module__, callable(punkt.pathsec_open))
+        """
+    )
+    assert out.splitlines() == ["nltk.probability True", "nltk.tokenize.api True"]
+
+
+def test_an_nltk_taking_other_names_gets_the_real_modules() -> None:
+    out = _run(
+        f"""
+        import sys
+        from newsdiff.text import nltk_lite
+        # As if Punkt took a name the stand-ins do not hold: the load falls back.
+        nltk_lite._DEFERRED["nltk.pathsec"] = ("open",)
+        from newsdiff.text.segment import segment
+        print(len(segment({TEXT!r})), "http.client" in sys.modules)
+        print(sorted(m for m in sys.modules if m == "nltk" or m.startswith("nltk.")))
+        """
+    )
+    assert out.splitlines() == ["3 True", "[]"]

@@ -9,6 +9,15 @@ packages registered only while they load. Afterwards every `nltk` entry this add
 `sys.modules` is removed again, so a later `import nltk` by the caller (or by another library)
 runs the real package from scratch; the loaded modules keep their own references. When nltk
 is already imported, its modules are used as they are.
+
+Punkt also imports, for training, saving and loading models from paths (never done here),
+`nltk.pathsec` (which imports http.client, ssl and urllib.request), `nltk.internals`,
+`nltk.probability`, `nltk.picklesec`, `nltk.tabdata` and `nltk.tokenize.util` (through
+xml.sax.saxutils, urllib.request again): about half of the load. While
+loading, each is stood in for by a module holding only the names Punkt takes from it, each
+a function that imports the real module (nltk's `__init__` included) when first called;
+the stand-ins live only in newsdiff's private copy of Punkt. Should a later nltk take any
+other name from them, the load is retried with the real modules.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import importlib.machinery
 import importlib.util
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
@@ -26,6 +36,16 @@ from typing import Any, NoReturn
 _PARENTS = ("nltk", "nltk.tokenize", "nltk.stem", "nltk.corpus")
 _PUNKT = "nltk.tokenize.punkt"
 _SNOWBALL = "nltk.stem.snowball"
+# The leaf modules Punkt imports for what newsdiff never does, and the names it takes.
+_DEFERRED = {
+    "nltk.pathsec": ("open", "validate_path", "ensure_private_dir", "_is_windows_device_name"),
+    "nltk.internals": ("overridden",),
+    "nltk.picklesec": ("allowlisted_pickle_load",),
+    "nltk.probability": ("FreqDist",),
+    "nltk.tabdata": ("TabEncoder", "PunktDecoder"),
+    # Imports xml.sax.saxutils, which imports urllib.request.
+    "nltk.tokenize.util": ("string_span_tokenize",),
+}
 _LOCK = threading.Lock()
 _LOADED: list[tuple[ModuleType, ModuleType]] = []
 
@@ -48,6 +68,24 @@ def _stand_in(name: str, folder: Path) -> ModuleType:
     return module
 
 
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """Return a function that calls `module.name`, importing the real module on first call."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+def _stand_in_leaf(name: str, names: tuple[str, ...]) -> ModuleType:
+    """Return a module `name` holding only deferred functions for `names`."""
+    module = ModuleType(name)
+    for attr in names:
+        setattr(module, attr, _deferred(name, attr))
+    return module
+
+
 def _modules() -> tuple[ModuleType, ModuleType]:
     """Return nltk's punkt and snowball modules, loaded at most once per process."""
     if _LOADED:
@@ -67,12 +105,25 @@ def _load() -> tuple[ModuleType, ModuleType]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("No module named 'nltk'", name="nltk")
     root = Path(spec.origin).parent
+    try:
+        return _load_from(root, defer=True)
+    except (ImportError, AttributeError):
+        # This nltk takes more from the deferred modules: load the real ones.
+        return _load_from(root, defer=False)
+
+
+def _load_from(root: Path, defer: bool) -> tuple[ModuleType, ModuleType]:
+    """Load punkt and snowball from nltk's folder `root` under stand-in parent packages."""
     before = set(sys.modules)
     try:
         for name in _PARENTS:
             sys.modules[name] = _stand_in(name, root.joinpath(*name.split(".")[1:]))
         # snowball.py reads `stopwords` at import; only ignore_stopwords=True would use it.
         sys.modules["nltk.corpus"].stopwords = _NoStopwords()  # type: ignore[attr-defined]
+        for name, names in _DEFERRED.items() if defer else ():
+            sys.modules[name] = leaf = _stand_in_leaf(name, names)
+            parent, _, child = name.rpartition(".")
+            setattr(sys.modules[parent], child, leaf)
         return importlib.import_module(_PUNKT), importlib.import_module(_SNOWBALL)
     finally:
         for name in set(sys.modules) - before:
