@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -77,6 +76,9 @@ def _replace(target: Path) -> Iterator[TextIO]:
         raise _cannot(target, exc) from None
     if folder_missing:
         raise InputError(f"{target}: cannot write, folder {str(folder)!r} does not exist")
+    # Imported here: tempfile (with random) is only needed for a file, not for stdout.
+    import tempfile
+
     try:
         # Same folder as the target, so os.replace is a rename on one file system.
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib import resources
+
+# The package's data folder when newsdiff is installed as files (the usual case): read
+# directly, as importlib.resources would, without importing it (and zipfile) at start-up.
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 
 @cache
 def read_text(name: str) -> str:
     """Return the text of a data file of the package."""
-    return resources.files("newsdiff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        with open(os.path.join(_DATA, *name.split("/")), encoding="utf-8") as fh:
+            return fh.read()
+    except OSError:
+        # Installed some other way (a zip file, say): importlib.resources finds it or fails.
+        from importlib import resources
+
+        data = resources.files("newsdiff").joinpath("data")
+        return data.joinpath(name).read_text(encoding="utf-8")
 
 
 def read_lines(name: str) -> list[str]:
