@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> None:
-    """Answer `--version` and `--help` without loading the CLI framework, else run the CLI."""
+    """Answer `--version`, `--help` and a plain `compare` without the CLI framework, else run it."""
     argv = sys.argv[1:]
     if argv == ["--version"]:
         # Importing typer (and what it imports) costs several times the interpreter's own
@@ -20,6 +20,13 @@ def main() -> None:
         from newsdiff.cli.fasthelp import serve
 
         code = serve(argv)
+        if code is not None:
+            sys.exit(code)
+    if argv[:1] == ["compare"]:
+        # A plain `compare` line runs without typer (cli/fastpath.py); None: typer's to answer.
+        from newsdiff.cli.fastpath import run
+
+        code = run(argv[1:])
         if code is not None:
             sys.exit(code)
     from newsdiff.cli.app import main as cli_main

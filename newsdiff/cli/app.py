@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from newsdiff._version import __version__
+from newsdiff.cli import comparing
 from newsdiff.cli import corpus as cli_corpus
 from newsdiff.cli.coerce import Command, Group
 from newsdiff.cli.options import (
     Color,
-    CompareOptions,
     Encoding,
     MaxBytes,
     NoColor,
@@ -21,24 +21,17 @@ from newsdiff.cli.options import (
     TextField,
 )
 from newsdiff.cli.shell import (
-    COLOR_MODES,
+    crash_code,
     debug,
-    describe,
     guarded,
-    page,
-    pager_command,
     silence_stdout,
     stand_in_for_closed_streams,
     usage_message,
-    use_color,
 )
-from newsdiff.errors import ExitCode, UsageError
+from newsdiff.errors import ExitCode
 from newsdiff.render import formats
 from newsdiff.sources.files import DEFAULT_MAX_BYTES
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
-
-if TYPE_CHECKING:
-    from newsdiff.model import Document
 
 app = typer.Typer(
     name="newsdiff",
@@ -169,145 +162,25 @@ def compare(
     ] = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Align the sentences of two or more reports and show what they share and how they differ."""
-    with guarded():
-        opts = CompareOptions(
-            files=files,
-            output_format=output_format,
-            output=output,
-            text_field=text_field,
-            encoding=encoding,
-            no_color=no_color,
-            color=_color_mode(color),
-            width=width,
-            max_bytes=max_bytes,
-            names=_check_names(names),
-            signal_filter=_signal_filter(signal_types),
-            explain=explain,
-            kinds=_kind_filter(kinds, only_differences),
-            legend=not no_legend,
-            pager=not no_pager,
-            max_sentences=max_sentences,
-        )
-        _run_compare(opts)
-
-
-def _check_names(value: str | None) -> str | None:
-    """Return --names unchanged, or raise UsageError when it gives an empty name."""
-    if value is not None and any(not n.strip() for n in value.split(",")):
-        raise UsageError(f"--names {value!r} gives an empty name; each report needs one")
-    return value
-
-
-def _color_mode(value: str) -> str:
-    """Return --color's value, or raise UsageError for one that is not a mode."""
-    if value not in COLOR_MODES:
-        raise UsageError(f"--color {value!r}: choose one of {', '.join(COLOR_MODES)}")
-    return value
-
-
-def _kind_filter(value: str | None, only_differences: bool) -> frozenset[str] | None:
-    """Parse --kind (and --only-differences) into a set of kinds, or raise UsageError."""
-    from newsdiff.model import KINDS
-
-    if value is None:
-        return frozenset({"divergent", "unique"}) if only_differences else None
-    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
-    unknown = sorted(wanted - set(KINDS))
-    if unknown or not wanted:
-        raise UsageError(
-            f"unknown kind {', '.join(unknown) or repr(value)}; choose from: {', '.join(KINDS)}"
-        )
-    if only_differences:
-        # Both given: the kinds of --kind that are differences.
-        wanted -= {"shared"}
-        if not wanted:
-            raise UsageError("--kind shared with --only-differences leaves no group to show")
-    return wanted
-
-
-def _signal_filter(value: str | None) -> frozenset[str] | None:
-    """Parse --signals into a set of signal types, or raise UsageError for an unknown one."""
-    if value is None:
-        return None
-    from newsdiff.model import SIGNAL_TYPES
-
-    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
-    unknown = sorted(wanted - set(SIGNAL_TYPES))
-    if unknown or not wanted:
-        raise UsageError(
-            f"unknown signal type {', '.join(unknown) or repr(value)}; "
-            f"choose from: {', '.join(SIGNAL_TYPES)}"
-        )
-    return wanted
-
-
-def _documents(opts: CompareOptions) -> list[Document]:
-    """Read the reports named on the command line into uniquely named Documents."""
-    from dataclasses import replace
-
-    from newsdiff.api import read
-
-    files, names = opts.files, opts.names
-    # A .jsonl input holds several reports, so counts are checked after reading. Each
-    # report is split as it is read (api.read), so too many sentences stop the run before
-    # the rest of the reports are even loaded.
-    docs = list(
-        read(
-            files,
-            encoding=opts.encoding,
-            text_field=opts.text_field,
-            max_bytes=opts.max_bytes,
-            max_sentences=opts.max_sentences,
-        )
-    )
-    if len(docs) < 2:
-        raise UsageError(f"need at least two reports to compare, got {len(docs)}")
-    if names is not None:
-        labels = [n.strip() for n in names.split(",")]
-        if len(labels) != len(docs):
-            given = f"{len(labels)} name{'' if len(labels) == 1 else 's'}"
-            raise UsageError(f"--names gives {given} for {len(docs)} reports")
-        if len(set(labels)) != len(labels):
-            raise UsageError("--names gives the same name twice; each report needs its own")
-        docs = [replace(d, id=label) for d, label in zip(docs, labels, strict=True)]
-    return docs
-
-
-def _run_compare(opts: CompareOptions) -> None:
-    """Load, compare and render (errors propagate as NewsdiffError)."""
-    from newsdiff import render
-    from newsdiff.api import Options
-    from newsdiff.api import compare as run
-    from newsdiff.cli.writer import output_stream
-
-    renderer = render.get(opts.output_format)
-    docs = _documents(opts)
-    comparison = run(docs, Options(max_sentences=opts.max_sentences))
-    pager = pager_command(not opts.pager, opts.output) if opts.output_format == "table" else None
-    width = opts.width
-    if pager is not None and width is None:
-        # Rendered into memory first: the width is the terminal's, as it would be directly.
-        import shutil
-
-        width = max(40, shutil.get_terminal_size().columns)
-    options = render.RenderOptions(
-        color=use_color(opts.no_color, opts.output, opts.color),
+    comparing.run(
+        files=files,
+        output_format=output_format,
+        output=output,
+        text_field=text_field,
+        names=names,
+        encoding=encoding,
+        no_color=no_color,
+        color=color,
         width=width,
-        explain=opts.explain,
-        signal_filter=opts.signal_filter,
-        kinds=opts.kinds,
-        legend=opts.legend,
+        max_bytes=max_bytes,
+        signal_types=signal_types,
+        kinds=kinds,
+        only_differences=only_differences,
+        no_legend=no_legend,
+        no_pager=no_pager,
+        explain=explain,
+        max_sentences=max_sentences,
     )
-    # A file gets no terminal colours; it is written whole or not at all (cli.writer).
-    with output_stream(opts.output) as stream:
-        if pager is None:
-            renderer(comparison, stream, options)
-        else:
-            import io
-
-            text = io.StringIO()
-            renderer(comparison, text, options)
-            page(text.getvalue(), pager, stream)
 
 
 @app.command(
@@ -373,25 +246,8 @@ def main() -> None:
         sys.exit(int(ExitCode.OK))
     except KeyboardInterrupt:
         sys.exit(130)
-    except MemoryError:
+    except Exception as exc:  # out of memory, an OS error outside a command, a bug
         if debug():
             raise
-        sys.stderr.write(
-            "newsdiff: error: out of memory; compare fewer or shorter reports "
-            "(or lower --max-sentences)\n"
-        )
-        sys.exit(int(ExitCode.INPUT))
-    except Exception as exc:
-        if debug():
-            raise
-        described = describe(exc)
-        if described is not None:
-            # An OS or decode error outside a command (click writing its help, say).
-            sys.stderr.write(f"newsdiff: error: {one_line(described[0])}\n")
-            sys.exit(int(described[1]))
-        sys.stderr.write(
-            f"newsdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
-            "(run with --debug for the traceback)\n"
-        )
-        sys.exit(int(ExitCode.INTERNAL))
+        sys.exit(crash_code(exc))
     sys.exit(code if isinstance(code, int) else int(ExitCode.OK))

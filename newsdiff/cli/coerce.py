@@ -18,58 +18,16 @@ typer's own path runs unchanged.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from newsdiff.cli.values import UNSURE, direct
+
 # typer versions whose converter slot and conversions this was checked against.
 _CHECKED = ("0.29.",)
-# At most 18 digits: within 64 bits, where no reading of a whole number can differ.
-_INT = re.compile(r"-?[0-9]{1,18}", re.ASCII)
-# Plain decimals: Python and pydantic (Rust) both round these correctly, to the same float.
-_FLOAT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?", re.ASCII)
-_UNSURE = object()
-
-
-def _in_range(number: float, info: Any) -> bool:
-    """Tell whether a number satisfies the option's `min` and `max` (pydantic's ge and le)."""
-    return (info.min is None or number >= info.min) and (info.max is None or number <= info.max)
-
-
-def direct(annotation: Any, info: Any, value: Any) -> Any:
-    """Return typer's conversion of `value`, or `_UNSURE` when only typer can tell it."""
-    kind = type(value)
-    if annotation is bool:
-        # A flag's value (typer skips converting it) or --help's None (never converted).
-        return value if kind is bool else _UNSURE
-    if annotation is str:
-        return value if kind is str else _UNSURE
-    if annotation == list[str]:
-        if kind in (tuple, list) and all(type(v) is str for v in value):
-            return list(value)
-        return _UNSURE
-    number: int | float
-    if annotation is int:
-        if kind is int:
-            number = value
-        elif kind is str and _INT.fullmatch(value):
-            number = int(value)
-        else:
-            return _UNSURE
-    elif annotation is float:
-        if kind is float:
-            number = value
-        elif kind is str and _FLOAT.fullmatch(value):
-            number = float(value)
-        else:
-            return _UNSURE
-    else:
-        return _UNSURE
-    # Out of range: typer's converter words the error.
-    return number if _in_range(number, info) else _UNSURE
 
 
 def _supported(param: Any) -> bool:
@@ -93,7 +51,7 @@ def _converter() -> type[Any]:
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             done = direct(self.annotation, self.parameter_info, value)
-            if done is not _UNSURE:
+            if done is not UNSURE:
                 return done
             own = build_runtime_param(param.type_descriptor)
             return own._coerce_value(value, param=param, ctx=ctx)

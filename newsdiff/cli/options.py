@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 import typer
-
-from newsdiff.sources.files import DEFAULT_MAX_BYTES
-from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
 
 Encoding = Annotated[
     str | None,
@@ -53,27 +49,3 @@ MaxBytes = Annotated[
         help="Largest report accepted, in bytes.",
     ),
 ]
-
-
-@dataclass(frozen=True)
-class CompareOptions:
-    """What `newsdiff compare` was asked to do, as parsed from its command line."""
-
-    files: list[str]
-    output_format: str = "table"
-    output: str | None = None
-    text_field: str = "text"
-    # Comma-separated column names, one per report (checked non-empty by the command).
-    names: str | None = None
-    encoding: str | None = None
-    no_color: bool = False
-    color: str = "auto"
-    width: int | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    signal_filter: frozenset[str] | None = None
-    explain: bool = False
-    # Only groups of these kinds are shown (None: all).
-    kinds: frozenset[str] | None = None
-    legend: bool = True
-    pager: bool = True
-    max_sentences: int = DEFAULT_MAX_SENTENCES

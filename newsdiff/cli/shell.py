@@ -16,8 +16,6 @@ import sys
 from collections.abc import Iterator
 from typing import NoReturn, TextIO, cast
 
-import typer
-
 from newsdiff.errors import ExitCode, NewsdiffError
 
 # Errors of a write that found no room: disk full, quota, file too large, device error.
@@ -31,6 +29,9 @@ def debug() -> bool:
 
 def fail(message: str, code: ExitCode) -> NoReturn:
     """Print a one-line error on stderr and exit with the code."""
+    # typer only now: `compare` on a plain command line runs without it (cli/fastpath.py).
+    import typer
+
     from newsdiff.render.escape import one_line
 
     # Messages quote file names and input text: keep them on one line and inert.
@@ -178,6 +179,8 @@ def guarded() -> Iterator[None]:
         yield
     except BrokenPipeError:
         # Click would exit 1 here, which means "check failed"; a closed pipe is no failure.
+        import typer
+
         silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
     except (NewsdiffError, OSError, UnicodeDecodeError) as exc:
@@ -232,3 +235,30 @@ def stand_in_for_closed_streams() -> None:
         sys.stdout = cast(TextIO, _Closed("output"))
     if sys.stderr is None:
         sys.stderr = cast(TextIO, _Closed("error", quiet=True))
+
+
+def crash_code(exc: Exception) -> int:
+    """Print the one-line error of an exception no command handled; return its exit code.
+
+    Out of memory is an input error (3); an OS or decode error the user can fix gets its
+    own message and code; anything else is a bug (70). (With --debug the caller raises it
+    again instead, for its traceback.)
+    """
+    from newsdiff.render.escape import one_line
+
+    if isinstance(exc, MemoryError):
+        sys.stderr.write(
+            "newsdiff: error: out of memory; compare fewer or shorter reports "
+            "(or lower --max-sentences)\n"
+        )
+        return int(ExitCode.INPUT)
+    described = describe(exc)
+    if described is not None:
+        # An OS or decode error outside a command (click writing its help, say).
+        sys.stderr.write(f"newsdiff: error: {one_line(described[0])}\n")
+        return int(described[1])
+    sys.stderr.write(
+        f"newsdiff: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+        "(run with --debug for the traceback)\n"
+    )
+    return int(ExitCode.INTERNAL)
