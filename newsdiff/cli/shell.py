@@ -40,27 +40,28 @@ def fail(message: str, code: ExitCode) -> NoReturn:
 
 
 # How typer words a value out of an option's range or of the wrong type, and how every
-# other newsdiff error reads: "--width must be at least 40".
+# other newsdiff error reads: "--width must be at least 40". Compiled on first use (by re's
+# cache): only a usage error needs them.
 _RANGE = (
-    (re.compile(r"greater than or equal to (\S+)$"), "must be at least {}"),
-    (re.compile(r"less than or equal to (\S+)$"), "must be at most {}"),
-    (re.compile(r"greater than (\S+)$"), "must be more than {}"),
-    (re.compile(r"less than (\S+)$"), "must be less than {}"),
-    (re.compile(r"a valid integer\b.*$"), "must be a whole number"),
-    (re.compile(r"a valid number\b.*$"), "must be a number"),
+    (r"greater than or equal to (\S+)$", "must be at least {}"),
+    (r"less than or equal to (\S+)$", "must be at most {}"),
+    (r"greater than (\S+)$", "must be more than {}"),
+    (r"less than (\S+)$", "must be less than {}"),
+    (r"a valid integer\b.*$", "must be a whole number"),
+    (r"a valid number\b.*$", "must be a number"),
 )
 # The option's first name: click hints '--workers' / '-w'.
-_INVALID = re.compile(r"^Invalid value for '([^']+)'[^:]*: Input should be (.*)$", re.S)
+_INVALID = r"^Invalid value for '([^']+)'[^:]*: Input should be (.*)$"
 
 
 def usage_message(message: str) -> str:
     """Return a command-line error in newsdiff's words: `--width must be at least 40`."""
-    found = _INVALID.match(message)
+    found = re.match(_INVALID, message, re.S)
     if found is None:
         return message
     option, rest = found.groups()
     for pattern, wording in _RANGE:
-        m = pattern.search(rest)
+        m = re.search(pattern, rest)
         if m is not None:
             return f"{option} {wording.format(*m.groups())}"
     return f"{option} must be {rest}"

@@ -8,21 +8,40 @@ pydantic adapters), cli/fastpath.py to run a plain `compare` line without typer 
 
 from __future__ import annotations
 
-import re
-from typing import Any, NamedTuple
+from typing import Any
 
-# At most 18 digits: within 64 bits, where no reading of a whole number can differ.
-_INT = re.compile(r"-?[0-9]{1,18}", re.ASCII)
-# Plain decimals: Python and pydantic (Rust) both round these correctly, to the same float.
-_FLOAT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?", re.ASCII)
 UNSURE = object()
 
 
-class Range(NamedTuple):
+class Range:
     """An option's bounds, as typer's `min` and `max` (None: unbounded)."""
 
-    min: float | None = None
-    max: float | None = None
+    __slots__ = ("max", "min")
+
+    def __init__(self, min: float | None = None, max: float | None = None) -> None:
+        self.min, self.max = min, max
+
+
+def _digits(text: str, most: int) -> bool:
+    """Tell whether text is 1 to `most` ASCII digits."""
+    return 0 < len(text) <= most and text.isascii() and text.isdigit()
+
+
+def _whole(text: str) -> bool:
+    """Tell whether text is a whole number: ASCII digits, optionally after a minus.
+
+    At most 18 digits: within 64 bits, where no reading of a whole number can differ.
+    """
+    return _digits(text[1:] if text.startswith("-") else text, 18)
+
+
+def _decimal(text: str) -> bool:
+    """Tell whether text is a plain decimal: a whole number, optionally `.` and digits.
+
+    Python and pydantic (Rust) both round such a number correctly, to the same float.
+    """
+    whole, dot, fraction = text.partition(".")
+    return _whole(whole) and len(whole.lstrip("-")) <= 15 and (not dot or _digits(fraction, 15))
 
 
 def _in_range(number: float, info: Any) -> bool:
@@ -46,14 +65,14 @@ def direct(annotation: Any, info: Any, value: Any) -> Any:
     if annotation is int:
         if kind is int:
             number = value
-        elif kind is str and _INT.fullmatch(value):
+        elif kind is str and _whole(value):
             number = int(value)
         else:
             return UNSURE
     elif annotation is float:
         if kind is float:
             number = value
-        elif kind is str and _FLOAT.fullmatch(value):
+        elif kind is str and _decimal(value):
             number = float(value)
         else:
             return UNSURE
