@@ -12,8 +12,8 @@ is already imported, its modules are used as they are.
 
 Punkt also imports, for training, saving and loading models from paths (never done here),
 `nltk.pathsec` (which imports http.client, ssl and urllib.request), `nltk.internals`,
-`nltk.probability`, `nltk.picklesec`, `nltk.tabdata` and `nltk.tokenize.util` (through
-xml.sax.saxutils, urllib.request again): about half of the load. While
+`nltk.probability`, `nltk.picklesec`, `nltk.tabdata`, `nltk.tokenize.util` (through
+xml.sax.saxutils, urllib.request again) and `nltk.termsec`: about half of the load. While
 loading, each is stood in for by a module holding only the names Punkt takes from it, each
 a function that imports the real module (nltk's `__init__` included) when first called;
 the stand-ins live only in newsdiff's private copy of Punkt. Should a later nltk take any
@@ -45,6 +45,8 @@ _DEFERRED = {
     "nltk.tabdata": ("TabEncoder", "PunktDecoder"),
     # Imports xml.sax.saxutils, which imports urllib.request.
     "nltk.tokenize.util": ("string_span_tokenize",),
+    # Printing for training, demos and debugging (Punkt, Snowball and Porter).
+    "nltk.termsec": ("safe_print",),
 }
 _LOCK = threading.Lock()
 _LOADED: list[tuple[ModuleType, ModuleType]] = []
