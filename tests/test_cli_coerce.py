@@ -102,12 +102,13 @@ def test_unknown_typer_version_keeps_typers_own_path(monkeypatch: pytest.MonkeyP
     assert r.exit_code == 2
 
 
-# Runs the CLI in a fresh interpreter and reports, at exit, whether pydantic was imported.
+# Runs the typer CLI (not the entry point, whose plain `compare` skips typer) in a fresh
+# interpreter and reports, at exit, whether pydantic was imported.
 _PROBE = """
 import atexit, sys
 atexit.register(lambda: sys.stderr.write(f"pydantic={'pydantic' in sys.modules}\\n"))
 sys.argv = ["newsdiff", *sys.argv[1:]]
-from newsdiff.__main__ import main
+from newsdiff.cli.app import main
 main()
 """
 
@@ -121,7 +122,7 @@ def _probe(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_compare_does_not_import_pydantic(tmp_path: Path) -> None:
-    """Check `compare` runs without pydantic: a new typer that needs it here must be noticed."""
+    """Check typer's `compare` runs without pydantic: a typer that needs it must be noticed."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("The council approved the budget on Monday. Two members voted against it.\n")
     b.write_text("On Monday the council passed the budget. The vote was close.\n")
