@@ -31,6 +31,8 @@ SEEDS = (
 )
 # The import floor of `compare`: what it cannot avoid loading (Punkt without nltk's __init__).
 FLOOR = "import numpy, rapidfuzz, rich; from newsdiff.text import nltk_lite; nltk_lite.punkt()"
+# The CLI's typer entry point, which a command line that is not plain reaches.
+TYPER_MAIN = "import sys; sys.argv[0] = 'newsdiff'; from newsdiff.cli.app import main; main()"
 TARGETS = {
     "help / pass": 3.0,
     "version / pass": 3.0,
@@ -50,7 +52,17 @@ def commands(py: str) -> dict[str, list[str]]:
         "newsdiff --version": [*nd, "--version"],
         "import floor": [py, "-c", FLOOR],
         "newsdiff compare seeds": [*nd, "compare", *map(str, SEEDS), "--format", "json"],
-        # Not targets, for reading the others: the CLI framework, and all of nltk.
+        # Not targets, for reading the others: `compare` through typer (as any command line
+        # that is not plain runs, cli/fastpath.py), the CLI framework, and all of nltk.
+        "newsdiff compare seeds, typer": [
+            py,
+            "-c",
+            TYPER_MAIN,
+            "compare",
+            *map(str, SEEDS),
+            "--format",
+            "json",
+        ],
         "python -c 'import typer'": [py, "-c", "import typer"],
         "python -c 'import nltk'": [py, "-c", "import nltk"],
     }
