@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from newsdiff.model import Document
 from newsdiff.text import quotes
-from newsdiff.text.names import Acronyms, learn_acronyms
+from newsdiff.text.names import Acronyms, apply_acronyms, learn_acronyms
 from newsdiff.text.words import Token, split_words, tokenize
 
 
@@ -43,6 +43,7 @@ class SentenceWords:
     def __init__(self, documents: Sequence[Document]) -> None:
         self.documents = documents
         self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._aligned: dict[tuple[int, int], list[Token]] = {}
         self._words: dict[int, tuple[tuple[Token, ...], ...]] = {}
         self._all: dict[int, tuple[Token, ...]] = {}
         self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
@@ -65,6 +66,19 @@ class SentenceWords:
             toks = tokenize(s.text, s.start, s.script)
             if id(document) in self._known:
                 self._tokens[key] = toks
+        return toks
+
+    def aligned(self, document: Document, index: int) -> list[Token]:
+        """Return a sentence's alignment tokens, the comparison's acronyms applied (do not modify).
+
+        What alignment scores and highlighting diffs: an expansion and its acronym are one word.
+        """
+        key = (id(document), index)
+        toks = self._aligned.get(key)
+        if toks is None:
+            toks = apply_acronyms(self.tokens(document, index), self.acronyms())
+            if id(document) in self._known:
+                self._aligned[key] = toks
         return toks
 
     def member_tokens(self, document: Document, sentences: Sequence[int]) -> list[Token]:
