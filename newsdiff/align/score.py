@@ -10,7 +10,7 @@ Indel distance (vectorised by `process.cdist`) yields a weighted Dice coefficien
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,15 +100,28 @@ def _candidate_pairs(
     reports sharing a word); above `_INDEX_PAIRS`, only the pairs whose weighted Dice
     reaches `min_dice` (see `_similar_pairs`).
     """
+    found = _candidates(units, lambda: codes, min_dice)
+    if isinstance(found, list):
+        return found
+    return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
+
+
+def _candidates(
+    units: Sequence[Unit], codes: Callable[[], Sequence[str]], min_dice: float
+) -> list[tuple[int, int]] | tuple[Any, Any]:
+    """Return `_candidate_pairs`' pairs: a list, or (first, second) numpy arrays when many.
+
+    `codes` gives the encoded units, encoded only when the large-input path needs them.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(units):
         for norm in u.weights:
             postings[norm].append(k)
     estimate = sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values())
     if estimate > _INDEX_PAIRS:
-        return _similar_pairs(units, codes, min_dice)
+        return _similar_pairs(units, codes(), min_dice)
     if estimate >= _SCALAR_PAIRS:
-        return _index_pairs(units, list(postings.values()))
+        return _index_arrays(units, list(postings.values()))
     pairs: set[tuple[int, int]] = set()
     for ks in postings.values():
         for x in range(len(ks)):
@@ -121,6 +134,12 @@ def _candidate_pairs(
 
 def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple[int, int]]:
     """Return `_candidate_pairs`' pairs from the posting lists, in numpy (same pairs, order)."""
+    first, second = _index_arrays(units, postings)
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def _index_arrays(units: Sequence[Unit], postings: list[list[int]]) -> tuple[Any, Any]:
+    """Return `_index_pairs`' pairs as two arrays: the first and the second units."""
     import numpy as np
 
     flat = np.fromiter((k for ks in postings for k in ks), dtype=np.int64)
@@ -135,7 +154,7 @@ def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple
     script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
     ok = (doc[a] != doc[b]) & (script[a] == script[b])
     keys = np.unique(a[ok] * len(units) + b[ok])
-    return list(zip((keys // len(units)).tolist(), (keys % len(units)).tolist(), strict=True))
+    return keys // len(units), keys % len(units)
 
 
 def _similar_pairs(
@@ -347,13 +366,20 @@ class Links:
 
 def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     """Return the link score of every candidate pair (a < b) of units, and their overlaps."""
-    codes = _encode(units)
-    pairs = _candidate_pairs(units, codes, params.link_threshold * _SIMILAR_SHARE)
+    encoded: list[list[str]] = []
+
+    def encode() -> list[str]:
+        if not encoded:
+            encoded.append(_encode(units))
+        return encoded[0]
+
+    pairs = _candidates(units, encode, params.link_threshold * _SIMILAR_SHARE)
     story = stories(units, params.affinity_floor)
     marks = [marks_of(u.tokens) for u in units]
     plain_bags = [plain_words(u) for u in units]
-    if len(pairs) >= _SCALAR_PAIRS:
+    if not isinstance(pairs, list) or len(pairs) >= _SCALAR_PAIRS:
         return _score_arrays(units, params, plain_bags, pairs, marks, story)
+    codes = encode()
     scores: dict[tuple[int, int], float] = {}
     kept: list[float] = []
     inters = overlaps(codes, pairs)
@@ -446,7 +472,7 @@ def _score_arrays(
     units: Sequence[Unit],
     params: AlignParams,
     plain_bags: Sequence[Mapping[str, int]],
-    pairs: Sequence[tuple[int, int]],
+    pairs: list[tuple[int, int]] | tuple[Any, Any],
     marks: Sequence[Marks],
     story: dict[int, int],
 ) -> Links:
@@ -460,7 +486,10 @@ def _score_arrays(
 
     from newsdiff.align.topic import topic_bags
 
-    first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    if isinstance(pairs, list):
+        first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    else:
+        first, second = pairs
     bags = [u.weights for u in units]
     topic = topic_bags(units)
     inter, plain, inter_t = bag_overlaps([bags, plain_bags, topic], first, second)

@@ -103,8 +103,13 @@ class SentenceWords:
         """Return the signal words of each sentence (or of the text, unsegmented), quotes marked."""
         if id(document) not in self._words:
             inside = quotes.Inside(self.quotations(document))
+            # A sentence no quotation reaches has no quoted word: no test per word.
             self._words[id(document)] = tuple(
-                tuple(split_words(document.text, start, end, inside))
+                tuple(
+                    split_words(
+                        document.text, start, end, inside if inside.meets(start, end) else None
+                    )
+                )
                 for start, end in spans(document)
             )
         return self._words[id(document)]
