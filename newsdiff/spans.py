@@ -20,7 +20,6 @@ from itertools import pairwise
 
 from newsdiff.model import Document, Group, Member
 from newsdiff.text.diff import blocks, key
-from newsdiff.text.names import Acronyms, apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token
 
@@ -36,13 +35,13 @@ EDIT_WORDS = 3
 Span = tuple[int, int]
 
 
-def _tokens(words: SentenceWords, doc: Document, member: Member, acronyms: Acronyms) -> list[Token]:
+def _tokens(words: SentenceWords, doc: Document, member: Member) -> list[Token]:
     """Return the tokens of a member's sentences, with offsets into the document's text."""
     # The alignment tokens of each sentence (tokenised once per comparison), with the
     # acronyms alignment learned: an expansion and its acronym are one word here too.
     out: list[Token] = []
     for i in member.sentences:
-        out.extend(apply_acronyms(words.tokens(doc, i), acronyms))
+        out.extend(words.aligned(doc, i))
     return out
 
 
@@ -128,8 +127,7 @@ def differing_spans(
     if len(members) < 2:
         return tuple(() for _ in members)
     words = words or SentenceWords(documents)
-    acronyms = words.acronyms()
-    tokens = [_tokens(words, documents[m.doc], m, acronyms) for m in members]
+    tokens = [_tokens(words, documents[m.doc], m) for m in members]
     changed: list[set[int]] = [set() for _ in members]
     done: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for i in range(len(members)):

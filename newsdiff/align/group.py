@@ -13,7 +13,7 @@ from newsdiff.align.score import (
     encode_bags,
     marks_conflict,
     marks_of,
-    score_pairs,
+    score_links,
 )
 from newsdiff.align.topic import TOPIC_GATE, rank_scores
 from newsdiff.align.units import Unit, build_units
@@ -326,7 +326,8 @@ def align(
     t0 = time.perf_counter()
     units = build_units(canon, words)
     t1 = time.perf_counter()
-    scores = score_pairs(units, params)
+    links = score_links(units, params)
+    scores = links.scores
     t2 = time.perf_counter()
     groups = _merge_best_first(
         units,
@@ -334,7 +335,7 @@ def align(
         params.link_threshold,
         params.conflict_penalty,
         params.group_support,
-        rank_scores(units, scores),
+        rank_scores(units, scores, links.dice, links.topic_dice),
     )
     groups = _extend_splits(units, groups, params)
     out = []

@@ -10,7 +10,7 @@ Indel distance (vectorised by `process.cdist`) yields a weighted Dice coefficien
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,15 +100,28 @@ def _candidate_pairs(
     reports sharing a word); above `_INDEX_PAIRS`, only the pairs whose weighted Dice
     reaches `min_dice` (see `_similar_pairs`).
     """
+    found = _candidates(units, lambda: codes, min_dice)
+    if isinstance(found, list):
+        return found
+    return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
+
+
+def _candidates(
+    units: Sequence[Unit], codes: Callable[[], Sequence[str]], min_dice: float
+) -> list[tuple[int, int]] | tuple[Any, Any]:
+    """Return `_candidate_pairs`' pairs: a list, or (first, second) numpy arrays when many.
+
+    `codes` gives the encoded units, encoded only when the large-input path needs them.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(units):
         for norm in u.weights:
             postings[norm].append(k)
     estimate = sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values())
     if estimate > _INDEX_PAIRS:
-        return _similar_pairs(units, codes, min_dice)
+        return _similar_pairs(units, codes(), min_dice)
     if estimate >= _SCALAR_PAIRS:
-        return _index_pairs(units, list(postings.values()))
+        return _index_arrays(units, list(postings.values()))
     pairs: set[tuple[int, int]] = set()
     for ks in postings.values():
         for x in range(len(ks)):
@@ -121,6 +134,12 @@ def _candidate_pairs(
 
 def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple[int, int]]:
     """Return `_candidate_pairs`' pairs from the posting lists, in numpy (same pairs, order)."""
+    first, second = _index_arrays(units, postings)
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def _index_arrays(units: Sequence[Unit], postings: list[list[int]]) -> tuple[Any, Any]:
+    """Return `_index_pairs`' pairs as two arrays: the first and the second units."""
     import numpy as np
 
     flat = np.fromiter((k for ks in postings for k in ks), dtype=np.int64)
@@ -135,7 +154,7 @@ def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple
     script = np.array([script_of.setdefault(u.script, len(script_of)) for u in units])
     ok = (doc[a] != doc[b]) & (script[a] == script[b])
     keys = np.unique(a[ok] * len(units) + b[ok])
-    return list(zip((keys // len(units)).tolist(), (keys % len(units)).tolist(), strict=True))
+    return keys // len(units), keys % len(units)
 
 
 def _similar_pairs(
@@ -268,20 +287,28 @@ def overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int
             for a, b in pairs
         ]
     import numpy as np
+
+    first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    result: list[int] = _overlap_array(codes, first, second).tolist()
+    return result
+
+
+def _overlap_array(codes: Sequence[str], first: Any, second: Any) -> Any:
+    """Return the weighted overlaps of the pairs (first[k], second[k]) as a numpy array."""
+    import numpy as np
     from rapidfuzz import process
+    from rapidfuzz.distance import Indel
 
     # Pair by pair (cpdist), not a rows x columns matrix: memory stays linear in pairs.
     dist = process.cpdist(
-        [codes[a] for a, _ in pairs],
-        [codes[b] for _, b in pairs],
+        [codes[a] for a in first.tolist()],
+        [codes[b] for b in second.tolist()],
         scorer=Indel.distance,
-        dtype=np.int32,
+        dtype=np.int64,
         workers=-1,
     )
-    return [
-        (len(codes[a]) + len(codes[b]) - d) // 2
-        for (a, b), d in zip(pairs, dist.tolist(), strict=True)
-    ]
+    length = np.fromiter(map(len, codes), dtype=np.int64, count=len(codes))
+    return (length[first] + length[second] - dist) // 2
 
 
 def plain_words(unit: Unit) -> dict[str, int]:
@@ -321,15 +348,44 @@ def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
 
 def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, int], float]:
     """Return the link score of every candidate pair (a < b) of units."""
-    codes = _encode(units)
-    pairs = _candidate_pairs(units, codes, params.link_threshold * _SIMILAR_SHARE)
+    return score_links(units, params).scores
+
+
+@dataclass(frozen=True)
+class Links:
+    """Scored pairs, and in their order what topic.rank_scores reads of each pair again.
+
+    `dice`: the weighted Dice of the pair's bags (its score before any rule);
+    `topic_dice`: that of their topic bags (None: not found while scoring).
+    """
+
+    scores: dict[tuple[int, int], float]
+    dice: Sequence[float] | None = None
+    topic_dice: Sequence[float] | None = None
+
+
+def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
+    """Return the link score of every candidate pair (a < b) of units, and their overlaps."""
+    encoded: list[list[str]] = []
+
+    def encode() -> list[str]:
+        if not encoded:
+            encoded.append(_encode(units))
+        return encoded[0]
+
+    pairs = _candidates(units, encode, params.link_threshold * _SIMILAR_SHARE)
     story = stories(units, params.affinity_floor)
-    scores: dict[tuple[int, int], float] = {}
     marks = [marks_of(u.tokens) for u in units]
+    plain_bags = [plain_words(u) for u in units]
+    if not isinstance(pairs, list) or len(pairs) >= _SCALAR_PAIRS:
+        return _score_arrays(units, params, plain_bags, pairs, marks, story)
+    codes = encode()
+    scores: dict[tuple[int, int], float] = {}
+    kept: list[float] = []
     inters = overlaps(codes, pairs)
-    plains = overlaps(encode_bags([plain_words(u) for u in units]), pairs)
+    plains = overlaps(encode_bags(plain_bags), pairs)
     for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
-        s = _dice(codes, inter, a, b)
+        s = dice = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
         if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):
             # The same words quoted: one statement, however long the sentence around it.
@@ -347,4 +403,130 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
                 s *= params.cross_story_penalty
         if s > 0:
             scores[(a, b)] = s
-    return scores
+            kept.append(dice)
+    return Links(scores, kept)
+
+
+def bag_overlaps(
+    bag_lists: Sequence[Sequence[Mapping[str, int]]], first: Any, second: Any
+) -> list[Any]:
+    """Return, per list of bags (one bag a unit), the weighted overlap of each pair's bags.
+
+    Pairs (first[k], second[k]) with first[k] < second[k], each once. The bags of every list
+    hold only words of the first list's bags. While the pairs of units that share a word
+    are few (the inverted index's bound, `_INDEX_PAIRS`), each overlap is summed word by
+    word from the posting lists (the minimum of the two weights of every shared word: the
+    same integer as the LCS of the encoded bags); otherwise rapidfuzz's `cpdist` compares
+    the encoded bags.
+    """
+    import numpy as np
+
+    base = bag_lists[0]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, bag in enumerate(base):
+        for norm in bag:
+            postings[norm].append(k)
+    size = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(postings))
+    if int((size * (size - 1) // 2).sum()) > _INDEX_PAIRS:
+        return [_overlap_array(encode_bags(bags), first, second) for bags in bag_lists]
+    entries = int(size.sum())
+    flat = np.fromiter((k for ks in postings.values() for k in ks), dtype=np.int64, count=entries)
+    # Every pair of entries of one posting list, as _index_pairs enumerates them: a < b.
+    after = np.repeat(np.cumsum(size), size) - np.arange(entries) - 1
+    x = np.repeat(np.arange(entries), after)
+    y = x + 1 + np.arange(len(x)) - np.repeat(np.cumsum(after) - after, after)
+    n = len(base)
+    target = first * n + second
+    sorter = np.argsort(target, kind="stable")
+    key = flat[x] * n + flat[y]
+    at = np.searchsorted(target, key, sorter=sorter)
+    hit = at < len(target)
+    hit[hit] = target[sorter[at[hit]]] == key[hit]
+    pair = sorter[at[hit]]
+    out = []
+    for bags in bag_lists:
+        weight = np.fromiter(
+            (bags[k].get(norm, 0) for norm, ks in postings.items() for k in ks),
+            dtype=np.int64,
+            count=entries,
+        )
+        shared = np.minimum(weight[x[hit]], weight[y[hit]])
+        out.append(np.bincount(pair, weights=shared, minlength=len(target)).astype(np.int64))
+    return out
+
+
+def disjoint_at(sets: Sequence[frozenset[Any]], first: Any, second: Any, candidates: Any) -> Any:
+    """Return where both sets of a pair are non-empty and disjoint, tested at the candidates."""
+    import numpy as np
+
+    out = np.zeros(len(first), dtype=bool)
+    picked = np.flatnonzero(candidates)
+    out[picked] = [
+        sets[a].isdisjoint(sets[b])
+        for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
+    ]
+    return out
+
+
+def _score_arrays(
+    units: Sequence[Unit],
+    params: AlignParams,
+    plain_bags: Sequence[Mapping[str, int]],
+    pairs: list[tuple[int, int]] | tuple[Any, Any],
+    marks: Sequence[Marks],
+    story: dict[int, int],
+) -> Links:
+    """Return `score_links` for many pairs: the same rules and floats, a pair per array cell.
+
+    Each step is the scalar loop's, element-wise in float64 (a division of the same
+    integers, a product by the same penalty), so every score is the same to the last bit.
+    The topic bags' overlaps are found with the others, for topic.rank_scores.
+    """
+    import numpy as np
+
+    from newsdiff.align.topic import topic_bags
+
+    if isinstance(pairs, list):
+        first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    else:
+        first, second = pairs
+    bags = [u.weights for u in units]
+    topic = topic_bags(units)
+    inter, plain, inter_t = bag_overlaps([bags, plain_bags, topic], first, second)
+    dice = bag_dice(bags, first, second, inter)
+    s = dice
+    # The same words quoted: one statement, however long the sentence around it.
+    quotes = [u.quotes for u in units]
+    has = np.array([bool(q) for q in quotes])
+    quoted = ~disjoint_at(quotes, first, second, has[first] & has[second])
+    quoted &= has[first] & has[second]
+    s = np.where(quoted, np.maximum(s, params.quote_link), s)
+    numbers = [m[0] for m in marks]
+    names = [m[1] for m in marks]
+    days = [u.days for u in units]
+    conflict = plain < _PLAIN_SHARED
+    for sets in (numbers, names, days):
+        has = np.array([bool(x) for x in sets])
+        both = has[first] & has[second] & ~conflict
+        conflict |= disjoint_at(sets, first, second, both)
+    s = np.where(conflict, s * params.conflict_penalty, s)
+    if story:
+        # A report left out of the story clustering (no names) is in every story.
+        of_doc = np.array([story.get(u.doc, -1) for u in units], dtype=np.int64)
+        sa, sb = of_doc[first], of_doc[second]
+        s = np.where((sa >= 0) & (sb >= 0) & (sa != sb), s * params.cross_story_penalty, s)
+    keep = s > 0
+    keys = zip(first[keep].tolist(), second[keep].tolist(), strict=True)
+    scores = dict(zip(keys, s[keep].tolist(), strict=True))
+    topic_dice = bag_dice(topic, first[keep], second[keep], inter_t[keep])
+    return Links(scores, dice[keep], topic_dice)
+
+
+def bag_dice(bags: Sequence[Mapping[str, int]], first: Any, second: Any, inter: Any) -> Any:
+    """Return the weighted Dice of each pair of bags from their overlaps (0 for two empty)."""
+    import numpy as np
+
+    # An encoded bag's length (see encode_bags) is the sum of its weights.
+    length = np.fromiter((sum(b.values()) for b in bags), dtype=np.int64, count=len(bags))
+    total = length[first] + length[second]
+    return np.divide(2 * inter, total, out=np.zeros(len(total)), where=total > 0)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from newsdiff.align.evidence import overlapping, quote_shingles, quote_spans, weekdays
 from newsdiff.align.frame import frame_mask
 from newsdiff.model import Document
-from newsdiff.text.names import apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token, background_weight
 
@@ -57,12 +56,11 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     `words`: the comparison's tokens (shared with classification); made here when not given.
     """
     words = SentenceWords(documents) if words is None else words
-    acronyms = words.acronyms()
     prepared: list[tuple[int, int, str, list[Token], str, frozenset[str], list[bool]]] = []
     for d, doc in enumerate(documents):
         spans = quote_spans(doc.text)
         for s in doc.content_sentences():
-            toks = apply_acronyms(words.tokens(doc, s.index), acronyms)
+            toks = words.aligned(doc, s.index)
             near = overlapping(spans, s.start, s.end)
             quoted = quote_shingles(toks, near)
             # Only a frame around a quotation is sure to be a frame: the quotation holds

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, TextIO
 
@@ -86,11 +87,12 @@ def _cell(comparison: Comparison, group: Group, member: Member, color: bool) -> 
     if not color:
         # Plain text: the model's spans wrapped in wdiff's marks, leftmost member first.
         opening, closing = MARK_FIRST if member is group.members[0] else MARK_OTHER
-        plain = Text()
+        parts = []
         for piece in text_pieces(doc.text, start, end, member.spans):
             shown = inert(piece.text.translate(_SPACES))
-            plain.append(f"{opening}{shown}{closing}" if piece.differs else shown)
-        return plain
+            parts.append(f"{opening}{shown}{closing}" if piece.differs else shown)
+        # One Text of the joined pieces: appending them one by one gives the same text.
+        return Text("".join(parts))
     raw = doc.text[start:end].translate(_SPACES)
     text = Text(inert(raw))
     # Where each character of the report text lands in the shown text: a control
@@ -253,6 +255,14 @@ def _print_labelled(console: Console, rows: list[tuple[str, Text]], color: bool)
     console.file.write("".join(out))
 
 
+def _blank_line(console: Console, color: bool) -> None:
+    """Print an empty line (written directly without colour, as `console.print()` writes it)."""
+    if color or not _DIRECT:
+        console.print()
+    else:
+        console.file.write("\n")
+
+
 def _columns(reports: int, width: int) -> Table:
     """Return an empty borderless table with one column per report, all as wide, rules between."""
     table = Table(
@@ -314,7 +324,7 @@ def _print_stacked(
         _print_labelled(console, _head(comparison, g, options, moves, evidence), options.color)
         cells = [(letter(m.doc), _cell(comparison, g, m, options.color)) for m in g.members]
         _print_labelled(console, cells, options.color)
-        console.print()
+        _blank_line(console, options.color)
 
 
 def _key(comparison: Comparison, options: RenderOptions, console: Console, moves: int) -> None:
@@ -351,17 +361,70 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console, moves
         # Shares in per cent go first when the names would not fit beside them.
         if room >= max(len(name) for name in names):
             break
-    per = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1))
-    per.add_column("", no_wrap=True)
-    per.add_column("report", no_wrap=True)
-    for col in heads:
-        per.add_column(col, justify="right", no_wrap=True)
-    for i, row in enumerate(rows):
-        per.add_row(Text(letter(i), style="bold"), shorten(names[i], max(room, 12)), *row)
-    console.print(per)
+    table = [[letter(i), shorten(names[i], max(room, 12)), *row] for i, row in enumerate(rows)]
+    if options.color or not _DIRECT or not _print_columns(console, ["", "report", *heads], table):
+        per = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1))
+        per.add_column("", no_wrap=True)
+        per.add_column("report", no_wrap=True)
+        for col in heads:
+            per.add_column(col, justify="right", no_wrap=True)
+        for cells in table:
+            per.add_row(Text(cells[0], style="bold"), *cells[1:])
+        console.print(per)
     if not options.legend:
         return
     n = len(comparison.documents)
+    if not options.color and _DIRECT:
+        # The same n and width give the same legend: rendered by rich once, then reused.
+        console.file.write(_plain_legend(n, console.width))
+        return
+    console.print(_legend(n, options.color))
+
+
+def _print_columns(console: Console, heads: list[str], rows: list[list[str]]) -> bool:
+    """Write the key's per-report table as rich lays it out plain; False when it cannot.
+
+    rich's borderless table of no-wrap columns, padded by one space on each inner side
+    (the first two columns to the left, the numbers to the right), each as wide as its
+    widest cell: written directly while every cell is one cell a character and the
+    table fits the console (otherwise rich squeezes columns, and rich prints it).
+    """
+    cells = [heads, *rows]
+    if not all(_NARROW.issuperset(cell) for row in cells for cell in row):
+        return False
+    widths = [max(len(row[i]) for row in cells) for i in range(len(heads))]
+    if sum(widths) + 2 * (len(widths) - 1) > console.width:
+        return False
+    lines = []
+    for row in cells:
+        left = [row[i].ljust(widths[i]) for i in range(2)]
+        right = [row[i].rjust(widths[i]) for i in range(2, len(row))]
+        lines.append("  ".join(left + right) + "\n")
+    console.file.write("".join(lines))
+    return True
+
+
+@lru_cache(maxsize=64)
+def _plain_legend(n: int, width: int) -> str:
+    """Return the legend as a plain console `width` wide prints it (see `_legend`)."""
+    out = io.StringIO()
+    console = _Console(
+        file=out,
+        width=width,
+        height=_HEIGHT,
+        no_color=True,
+        color_system=None,
+        force_terminal=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    console.print(_legend(n, color=False))
+    return out.getvalue()
+
+
+def _legend(n: int, color: bool) -> Table:
+    """Return the legend: what a group's head says, the kinds, what the marks mean."""
     kinds = Text()
     for i, (kind, help_text) in enumerate(KIND_HELP.items()):
         kinds.append("; " if i else "")
@@ -371,7 +434,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console, moves
         f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports; moved in B: "
         "B tells it in another order than A (\u00b6 = paragraph)"
     )
-    if options.color:
+    if color:
         marks = Text("underlined", style="underline")
         marks.append(" = words another report of the group lacks; ")
         marks.append("magenta", style="bold magenta")
@@ -389,7 +452,7 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console, moves
     legend.add_row("groups", head_help)
     legend.add_row("kinds", kinds)
     legend.add_row("marks", marks)
-    console.print(legend)
+    return legend
 
 
 def _footer(comparison: Comparison, shown: int, options: RenderOptions, console: Console) -> None:

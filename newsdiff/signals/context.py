@@ -99,11 +99,13 @@ def _sentence_words(document: Document, start: int, toks: tuple[Token, ...]) -> 
     """Return one sentence's tokens, which of them start a clause, and if it is Title Case."""
     text = document.text
     initial = []
+    # The character before a word, white space aside: in the gap after the previous word,
+    # or else that word's last character (a letter, digit or dot, never an opener).
+    before = start
     for i, t in enumerate(toks):
-        p = t.start - 1
-        while p >= start and text[p].isspace():
-            p -= 1
-        initial.append(i == 0 or p < start or text[p] in OPENERS)
+        gap = text[before : t.start].rstrip()
+        initial.append(i == 0 or (gap[-1] in OPENERS if gap else before <= start))
+        before = t.end
     return toks, tuple(initial), _is_title_case(toks)
 
 

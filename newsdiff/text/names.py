@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from newsdiff.text.words import CACHE_SIZE, POSSESSIVE, Token
 
@@ -77,19 +78,35 @@ def _shape(acronyms: Acronyms) -> tuple[int, frozenset[str]]:
     return longest, firsts
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _lowered(text: str) -> str:
+    """Return a token's text as an acronym table's words are: lower case, no possessive."""
+    return POSSESSIVE.sub("", text.replace("’", "'")).lower()
+
+
+_TEXT = itemgetter(0)  # a Token's text
+
+
 def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
-    """Replace each expansion of a known acronym by one acronym token spanning it."""
+    """Replace each expansion of a known acronym by one acronym token spanning it.
+
+    Returns `tokens` itself when no expansion starts in it (callers do not modify either).
+    """
     if not acronyms:
         return tokens
     longest, firsts = _shape(acronyms)
-    lowered = [POSSESSIVE.sub("", t.text.replace("’", "'")).lower() for t in tokens]
+    lowered = list(map(_lowered, map(_TEXT, tokens)))
+    # Only a word that starts an expansion can start a match: most sentences have none.
+    starts = [i for i, w in enumerate(lowered) if w in firsts]
+    if not starts:
+        return tokens
     out: list[Token] = []
     i = 0
-    while i < len(tokens):
-        if lowered[i] not in firsts:
-            out.append(tokens[i])
-            i += 1
-            continue
+    for start in starts:
+        if start < i:
+            continue  # inside the expansion just replaced
+        out.extend(tokens[i:start])
+        i = start
         for n in range(min(longest, len(tokens) - i), 1, -1):
             acro = acronyms.get(tuple(lowered[i : i + n]))
             if acro is not None:
@@ -109,6 +126,7 @@ def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
         else:
             out.append(tokens[i])
             i += 1
+    out.extend(tokens[i:])
     return out
 
 

@@ -145,6 +145,12 @@ class Inside:
         i = bisect.bisect_right(self._starts, pos) - 1
         return i >= 0 and pos < self._ends[i]
 
+    def meets(self, start: int, end: int) -> bool:
+        """Tell whether some offset of [start, end) is inside a quotation."""
+        # The outermost quotations do not overlap: their ends rise with their starts.
+        i = bisect.bisect_right(self._ends, start)
+        return start < end and i < len(self._starts) and self._starts[i] < end
+
 
 @dataclass(frozen=True)
 class Change:

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from newsdiff.model import Document
 from newsdiff.text import quotes
-from newsdiff.text.names import Acronyms, learn_acronyms
+from newsdiff.text.names import Acronyms, apply_acronyms, learn_acronyms
 from newsdiff.text.words import Token, split_words, tokenize
 
 
@@ -43,6 +43,7 @@ class SentenceWords:
     def __init__(self, documents: Sequence[Document]) -> None:
         self.documents = documents
         self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._aligned: dict[tuple[int, int], list[Token]] = {}
         self._words: dict[int, tuple[tuple[Token, ...], ...]] = {}
         self._all: dict[int, tuple[Token, ...]] = {}
         self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
@@ -67,6 +68,19 @@ class SentenceWords:
                 self._tokens[key] = toks
         return toks
 
+    def aligned(self, document: Document, index: int) -> list[Token]:
+        """Return a sentence's alignment tokens, the comparison's acronyms applied (do not modify).
+
+        What alignment scores and highlighting diffs: an expansion and its acronym are one word.
+        """
+        key = (id(document), index)
+        toks = self._aligned.get(key)
+        if toks is None:
+            toks = apply_acronyms(self.tokens(document, index), self.acronyms())
+            if id(document) in self._known:
+                self._aligned[key] = toks
+        return toks
+
     def member_tokens(self, document: Document, sentences: Sequence[int]) -> list[Token]:
         """Return the alignment tokens of a run of sentences, as of their text in one piece.
 
@@ -89,8 +103,13 @@ class SentenceWords:
         """Return the signal words of each sentence (or of the text, unsegmented), quotes marked."""
         if id(document) not in self._words:
             inside = quotes.Inside(self.quotations(document))
+            # A sentence no quotation reaches has no quoted word: no test per word.
             self._words[id(document)] = tuple(
-                tuple(split_words(document.text, start, end, inside))
+                tuple(
+                    split_words(
+                        document.text, start, end, inside if inside.meets(start, end) else None
+                    )
+                )
                 for start, end in spans(document)
             )
         return self._words[id(document)]

@@ -167,30 +167,52 @@ def _analyse(raw: str, script: str) -> tuple[int, str]:
     return _WORD_KIND, stem(word, script)
 
 
-def _new_token(fields: tuple[str, int, int, str, bool, bool, bool, bool, bool, bool]) -> Token:
-    """Return Token(*fields), all ten given by position (a C call; tokens are many)."""
-    return tuple.__new__(Token, fields)
+# A token's fields after its text and offsets: (norm, is_number, is_acronym, is_stop,
+# is_name, quoted, is_capitalised).
+_Tail = tuple[str, bool, bool, bool, bool, bool, bool]
+
+
+def _tails(raw: str, script: str) -> tuple[_Tail, _Tail]:
+    """Return a raw alignment token's fields after its offsets: as a sentence's first word, else.
+
+    Only a capitalised word's likely-name flag depends on its place (not at the start).
+    """
+    kind, norm = _analyse(raw, script)
+    if kind == _NUMBER:
+        tail: _Tail = (norm, True, False, False, False, False, False)
+    elif kind == _ACRONYM:
+        tail = (norm, False, True, False, True, False, False)
+    elif kind == _STOP:
+        tail = (norm, False, False, True, False, False, False)
+    else:
+        tail = (norm, False, False, False, False, False, False)
+        if raw[0].isupper():
+            return tail, (norm, False, False, False, True, False, False)
+    return tail, tail
+
+
+# Per script, each raw token's (first, later) tails: a dict read in the loop, not a call.
+_TAILS: dict[str, dict[str, tuple[_Tail, _Tail]]] = {}
 
 
 def tokenize(text: str, start: int = 0, script: str = "latin") -> list[Token]:
     """Split text into alignment tokens whose offsets are relative to `start`."""
+    tails = _TAILS.get(script)
+    if tails is None or len(tails) > CACHE_SIZE:
+        # Bounded as the other per-word caches: a long-lived worker's vocabulary grows.
+        tails = _TAILS[script] = {}
     tokens: list[Token] = []
     append = tokens.append
-    new = _new_token
-    # Fields: text, start, end, norm, is_number, is_acronym, is_stop, is_name, quoted, capitalised.
-    for i, m in enumerate(_TOKEN.finditer(text)):
+    new = tuple.__new__
+    later = 0  # 0 for the first word, 1 after it
+    for m in _TOKEN.finditer(text):
         raw = m.group()
-        s, e = start + m.start(), start + m.end()
-        kind, norm = _analyse(raw, script)
-        if kind == _NUMBER:
-            append(new((raw, s, e, norm, True, False, False, False, False, False)))
-        elif kind == _ACRONYM:
-            append(new((raw, s, e, norm, False, True, False, True, False, False)))
-        elif kind == _STOP:
-            append(new((raw, s, e, norm, False, False, True, False, False, False)))
-        else:
-            name = i > 0 and raw[0].isupper()
-            append(new((raw, s, e, norm, False, False, False, name, False, False)))
+        pair = tails.get(raw)
+        if pair is None:
+            pair = tails[raw] = _tails(raw, script)
+        s, e = m.span()
+        append(new(Token, (raw, start + s, start + e, *pair[later])))
+        later = 1
     return _untitle(tokens)
 
 
@@ -214,7 +236,13 @@ def background_weight(token: Token) -> float:
         return 0.0
     if token.is_number:
         return 4.0
-    word = token.text.replace(".", "").replace("’", "'").lower()
+    return _word_weight(token.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_weight(text: str) -> float:
+    """Return `background_weight` of a word that is neither a stop word nor a number."""
+    word = text.replace(".", "").replace("’", "'").lower()
     word = POSSESSIVE.sub("", word)
     zipf = wordlists.zipf_table().get(word)
     if zipf is None:
@@ -298,11 +326,11 @@ def split_words(
     stop = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
-    new = _new_token
+    new = tuple.__new__
     for m in _WORD.finditer(text, start, stop):
         at = m.start()
         for part, s, e, norm, cap, acronym in _signal_parts(m.group()):
             s += at
             inside = quoted(s) if quoted else False
-            append(new((part, s, e + at, norm, False, acronym, False, False, inside, cap)))
+            append(new(Token, (part, s, e + at, norm, False, acronym, False, False, inside, cap)))
     return out

@@ -1,0 +1,70 @@
+"""The aligner's array paths (many pairs) against its scalar loops: the same floats."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from benchmarks import evalkit as ek
+from newsdiff.align import score as sc
+from newsdiff.align import topic
+from newsdiff.align import units as un
+from newsdiff.align.group import AlignParams
+from newsdiff.api import _as_documents
+from newsdiff.options import Options
+from newsdiff.text.segment import segment
+
+PARAMS = AlignParams.from_options(Options())
+
+
+@pytest.fixture(scope="module")
+def units() -> list[un.Unit]:
+    """Return the units of 24 ECB+ reports from four topics (two stories each)."""
+    topics = ek.load_ecb()
+    texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
+    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
+    return un.build_units(docs)
+
+
+def _links(
+    units: list[un.Unit], monkeypatch: pytest.MonkeyPatch, scalar_below: int
+) -> tuple[sc.Links, dict[tuple[int, int], float]]:
+    monkeypatch.setattr(sc, "_SCALAR_PAIRS", scalar_below)
+    links = sc.score_links(units, PARAMS)
+    return links, topic.rank_scores(units, links.scores, links.dice, links.topic_dice)
+
+
+@pytest.mark.parametrize("index_pairs", [sc._INDEX_PAIRS, 0])
+def test_array_scores_and_ranks_equal_the_scalar_loops(
+    units: list[un.Unit], monkeypatch: pytest.MonkeyPatch, index_pairs: int
+) -> None:
+    """Check scores, Dice and ranks, in order and to the last bit, on both overlap paths."""
+    # index_pairs 0: the overlaps come from rapidfuzz (the large-input path), not the index.
+    monkeypatch.setattr(sc, "_INDEX_PAIRS", index_pairs)
+    scalar, scalar_ranks = _links(units, monkeypatch, 10**12)
+    arrays, array_ranks = _links(units, monkeypatch, 0)
+    assert len(scalar.scores) > 500
+    assert list(arrays.scores.items()) == list(scalar.scores.items())
+    assert arrays.dice is not None and scalar.dice is not None
+    assert list(arrays.dice) == list(scalar.dice)
+    assert list(array_ranks.items()) == list(scalar_ranks.items())
+    # Ranks found without the scoring's Dice are the same too, on either path.
+    assert topic.rank_scores(units, arrays.scores) == array_ranks
+    monkeypatch.setattr(sc, "_SCALAR_PAIRS", 10**12)
+    assert topic.rank_scores(units, arrays.scores) == array_ranks
+    # Penalties and quotations took part: not every score is a plain Dice.
+    assert any(s != d for s, d in zip(arrays.scores.values(), arrays.dice, strict=True))
+
+
+def test_bag_overlaps_are_the_encoded_bags_lcs(units: list[un.Unit]) -> None:
+    """Check the posting-list overlaps equal rapidfuzz's on the encoded bags."""
+    import numpy as np
+
+    codes = sc._encode(units)
+    pairs = sc._candidate_pairs(units, codes, 0.0)
+    first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    plain = [sc.plain_words(u) for u in units]
+    (weights, words) = sc.bag_overlaps([[u.weights for u in units], plain], first, second)
+    assert weights.tolist() == sc.overlaps(codes, pairs)
+    assert words.tolist() == sc.overlaps(sc.encode_bags(plain), pairs)
