@@ -112,3 +112,31 @@ def test_a_pair_scores_the_same_with_or_without_a_third_report() -> None:
     units = build_units(_docs(a, b, c))
     three = {k: s for k, s in sc.score_pairs(units, PARAMS).items() if units[k[1]].doc < 2}
     assert pair == three
+
+
+def test_a_headline_is_a_first_line_of_its_own_without_a_stop() -> None:
+    titled = "Harbour Ferry Fares Rise Again\n\nThe ferry company raised fares on Monday."
+    (doc,) = _docs(titled)
+    assert ev.headline(doc) == 0
+    (plain,) = _docs("The ferry company raised fares.\n\nPassengers were angry on Monday.")
+    assert ev.headline(plain) is None
+    # One line only, or a first line running on in the same paragraph: no headline.
+    (single,) = _docs("Harbour ferry fares rise again")
+    assert ev.headline(single) is None
+    (quoted,) = _docs("‘We will not pay,’ say commuters\n\nCommuters protested on the quay.")
+    assert ev.headline(quoted) == 0
+
+
+def test_two_headlines_link_more_weakly_than_two_body_sentences() -> None:
+    head_a = "Mayor Lindqvist Defends Harbour Ferry Fare Rise"
+    head_b = "Harbour Ferry Fare Rise Draws Anger At Mayor Lindqvist"
+    body = "\n\nThe council met in the town hall.\n"
+    as_heads = build_units(_docs(head_a + body, head_b + body))
+    as_body = build_units(_docs("Intro line.\n\n" + head_a + ".", "Intro line.\n\n" + head_b + "."))
+    heads = [u for u in as_heads if u.sent == 0]
+    bodies = [u for u in as_body if u.sent == 1]
+    assert all(u.headline for u in heads) and not any(u.headline for u in bodies)
+    k = len(as_heads) // 2
+    head_score = sc.score_pairs(as_heads, PARAMS)[(0, k)]
+    body_score = sc.score_pairs(as_body, PARAMS)[(1, len(as_body) // 2 + 1)]
+    assert head_score == pytest.approx(body_score * PARAMS.conflict_penalty, rel=0.05)

@@ -1,9 +1,11 @@
-"""Evidence about two sentences beyond their shared words: quotations and days named.
+"""Evidence about two sentences beyond their shared words: quotations, days, headlines.
 
 A quotation reproduced word for word in two reports is the same statement however much
 else the two sentences say (a long sentence wraps a short quote in its context), and two
 sentences that name different days of the week tell of different moments ("opened the door
-Tuesday" vs "said Wednesday"), however many words they share.
+Tuesday" vs "said Wednesday"), however many words they share. Two reports' headlines share
+the story's words by construction (each names its actors and its subject), whatever angle
+each one takes: their shared words are weaker evidence of one fact than a body sentence's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from newsdiff.model import Document
 from newsdiff.text import quotes, wordlists
 from newsdiff.text.words import Token
 
@@ -21,6 +24,27 @@ QUOTE_WORDS = 5
 _QUOTE_CONTENT = 2
 
 _WEEKDAYS = wordlists.weekdays()
+# Characters that may follow a sentence's final stop (closing quotes and brackets).
+_CLOSERS = "\"'”’»)]"
+
+
+def headline(doc: Document) -> int | None:
+    """Return the index of a report's headline: a first line of its own without a final stop.
+
+    A report that opens with a line ending in no stop, followed by a new paragraph, opens
+    with its title; a single-sentence report has none (an STS pair is two sentences).
+    """
+    first = second = None
+    for s in doc.content_sentences():
+        if first is None:
+            first = s
+        else:
+            second = s
+            break
+    if first is None or second is None or first.paragraph == second.paragraph:
+        return None
+    end = first.text.rstrip().rstrip(_CLOSERS)
+    return first.index if end and end[-1] not in ".!?" else None
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.align.evidence import overlapping, quote_shingles, quote_spans, weekdays
+from newsdiff.align.evidence import (
+    headline,
+    overlapping,
+    quote_shingles,
+    quote_spans,
+    weekdays,
+)
 from newsdiff.align.frame import frame_mask
 from newsdiff.model import Document
 from newsdiff.text.names import apply_acronyms
@@ -30,6 +36,8 @@ class Unit:
     frame: frozenset[int] = frozenset()
     # `weights` with the frame's words weakened (None: the same bag).
     content: dict[str, int] | None = None
+    # The report's headline (evidence.headline).
+    headline: bool = False
 
     @property
     def content_weights(self) -> dict[str, int]:
@@ -59,6 +67,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     words = SentenceWords(documents) if words is None else words
     acronyms = words.acronyms()
     prepared: list[tuple[int, int, str, list[Token], str, frozenset[str], list[bool]]] = []
+    heads = {(d, h) for d, doc in enumerate(documents) if (h := headline(doc)) is not None}
     for d, doc in enumerate(documents):
         spans = quote_spans(doc.text)
         for s in doc.content_sentences():
@@ -104,6 +113,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
                 weekdays(toks),
                 frame,
                 content_bag if framed else None,
+                (d, i) in heads,
             )
         )
     return units
