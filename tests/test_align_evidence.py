@@ -140,3 +140,11 @@ def test_two_headlines_link_more_weakly_than_two_body_sentences() -> None:
     head_score = sc.score_pairs(as_heads, PARAMS)[(0, k)]
     body_score = sc.score_pairs(as_body, PARAMS)[(1, len(as_body) // 2 + 1)]
     assert head_score == pytest.approx(body_score * PARAMS.conflict_penalty, rel=0.05)
+
+
+def test_a_headline_reprinted_word_for_word_keeps_its_full_link() -> None:
+    text = "Harbour Ferry Fares Rise Again\n\nHarbour ferry fares rise again"
+    units = build_units(_docs(text, text))
+    k = len(units) // 2
+    assert units[0].headline and units[k].headline
+    assert sc.score_pairs(units, PARAMS)[(0, k)] == pytest.approx(1.0)

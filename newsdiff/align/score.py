@@ -340,8 +340,9 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
             or plain < _PLAIN_SHARED
         ):
             s *= params.conflict_penalty
-        if ua.headline and ub.headline:
-            # Headlines share the story's words whatever angle each takes (evidence.headline).
+        if ua.headline and ub.headline and ua.weights != ub.weights:
+            # Headlines share the story's words whatever angle each takes (evidence.headline);
+            # a headline reprinted word for word is the same one.
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc
