@@ -148,3 +148,26 @@ def test_a_headline_reprinted_word_for_word_keeps_its_full_link() -> None:
     k = len(units) // 2
     assert units[0].headline and units[k].headline
     assert sc.score_pairs(units, PARAMS)[(0, k)] == pytest.approx(1.0)
+
+
+def test_a_short_quote_matches_a_longer_quote_holding_all_its_words() -> None:
+    head = "Mayor Vows To 'Rebuild Every Bridge' Before Winter"
+    body = "“We will rebuild every single bridge in this town,” the mayor told farmers."
+    units = build_units(_docs(head + "\n\nThe council met.", body))
+    h, b = units[0], units[-1]
+    assert h.quoted_words and b.quoted_words
+    assert not h.quotes & b.quotes  # no five-word run in common
+    assert h.same_quote(b) and b.same_quote(h)
+    assert sc.score_pairs(units, PARAMS)[(0, len(units) - 1)] >= PARAMS.quote_link
+
+
+def test_quoted_words_must_all_be_quoted_and_weigh_an_uncommon_word() -> None:
+    assert ev.same_quotation({"rebuild": 4, "bridg": 4}, {"rebuild": 4, "bridg": 4, "town": 2})
+    # One word of the shorter quote is missing from the other quote: no match.
+    assert not ev.same_quotation({"rebuild": 4, "tunnel": 4}, {"rebuild": 4, "bridg": 4})
+    # A quote of common words only ("it is over") is no statement to match.
+    assert not ev.same_quotation({"over": 1}, {"over": 1, "game": 2})
+    assert not ev.same_quotation(None, {"rebuild": 4})
+    # Words outside quotation marks are not quoted words.
+    (plain,) = build_units(_docs("The mayor will rebuild every bridge in town."))
+    assert plain.quoted_words is None

@@ -331,7 +331,7 @@ def score_pairs(units: Sequence[Unit], params: AlignParams) -> dict[tuple[int, i
     for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
         s = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
-        if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):
+        if ua.same_quote(ub):
             # The same words quoted: one statement, however long the sentence around it.
             s = max(s, params.quote_link)
         if (
