@@ -16,7 +16,7 @@ class Options:
     # Group similarity at and above which a group without signals is "shared".
     shared_threshold: float = 0.7
     # Factor on a link between sentences that name different numbers, names or days of the
-    # week, none shared.
+    # week, none shared, and between two reports' headlines (align/evidence.py).
     conflict_penalty: float = 0.8
     # Share of a neighbouring sentence's weight another report must cover to join a group.
     split_containment: float = 0.6

@@ -112,3 +112,62 @@ def test_a_pair_scores_the_same_with_or_without_a_third_report() -> None:
     units = build_units(_docs(a, b, c))
     three = {k: s for k, s in sc.score_pairs(units, PARAMS).items() if units[k[1]].doc < 2}
     assert pair == three
+
+
+def test_a_headline_is_a_first_line_of_its_own_without_a_stop() -> None:
+    titled = "Harbour Ferry Fares Rise Again\n\nThe ferry company raised fares on Monday."
+    (doc,) = _docs(titled)
+    assert ev.headline(doc) == 0
+    (plain,) = _docs("The ferry company raised fares.\n\nPassengers were angry on Monday.")
+    assert ev.headline(plain) is None
+    # One line only, or a first line running on in the same paragraph: no headline.
+    (single,) = _docs("Harbour ferry fares rise again")
+    assert ev.headline(single) is None
+    (quoted,) = _docs("‘We will not pay,’ say commuters\n\nCommuters protested on the quay.")
+    assert ev.headline(quoted) == 0
+
+
+def test_two_headlines_link_more_weakly_than_two_body_sentences() -> None:
+    head_a = "Mayor Lindqvist Defends Harbour Ferry Fare Rise"
+    head_b = "Harbour Ferry Fare Rise Draws Anger At Mayor Lindqvist"
+    body = "\n\nThe council met in the town hall.\n"
+    as_heads = build_units(_docs(head_a + body, head_b + body))
+    as_body = build_units(_docs("Intro line.\n\n" + head_a + ".", "Intro line.\n\n" + head_b + "."))
+    heads = [u for u in as_heads if u.sent == 0]
+    bodies = [u for u in as_body if u.sent == 1]
+    assert all(u.headline for u in heads) and not any(u.headline for u in bodies)
+    k = len(as_heads) // 2
+    head_score = sc.score_pairs(as_heads, PARAMS)[(0, k)]
+    body_score = sc.score_pairs(as_body, PARAMS)[(1, len(as_body) // 2 + 1)]
+    assert head_score == pytest.approx(body_score * PARAMS.conflict_penalty, rel=0.05)
+
+
+def test_a_headline_reprinted_word_for_word_keeps_its_full_link() -> None:
+    text = "Harbour Ferry Fares Rise Again\n\nHarbour ferry fares rise again"
+    units = build_units(_docs(text, text))
+    k = len(units) // 2
+    assert units[0].headline and units[k].headline
+    assert sc.score_pairs(units, PARAMS)[(0, k)] == pytest.approx(1.0)
+
+
+def test_a_short_quote_matches_a_longer_quote_holding_all_its_words() -> None:
+    head = "Mayor Vows To 'Rebuild Every Bridge' Before Winter"
+    body = "“We will rebuild every single bridge in this town,” the mayor told farmers."
+    units = build_units(_docs(head + "\n\nThe council met.", body))
+    h, b = units[0], units[-1]
+    assert h.quoted_words and b.quoted_words
+    assert not h.quotes & b.quotes  # no five-word run in common
+    assert h.same_quote(b) and b.same_quote(h)
+    assert sc.score_pairs(units, PARAMS)[(0, len(units) - 1)] >= PARAMS.quote_link
+
+
+def test_quoted_words_must_all_be_quoted_and_weigh_an_uncommon_word() -> None:
+    assert ev.same_quotation({"rebuild": 4, "bridg": 4}, {"rebuild": 4, "bridg": 4, "town": 2})
+    # One word of the shorter quote is missing from the other quote: no match.
+    assert not ev.same_quotation({"rebuild": 4, "tunnel": 4}, {"rebuild": 4, "bridg": 4})
+    # A quote of common words only ("it is over") is no statement to match.
+    assert not ev.same_quotation({"over": 1}, {"over": 1, "game": 2})
+    assert not ev.same_quotation(None, {"rebuild": 4})
+    # Words outside quotation marks are not quoted words.
+    (plain,) = build_units(_docs("The mayor will rebuild every bridge in town."))
+    assert plain.quoted_words is None

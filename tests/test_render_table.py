@@ -45,7 +45,7 @@ def test_no_color_has_no_escape_codes_and_explains_its_marks() -> None:
     assert "\x1b" not in out
     key = out.split("#0")[0]
     # The key comes first: the summary, the report letters, the kinds, k/N and the marks.
-    assert key.startswith("2 reports, 28 groups:")
+    assert key.startswith("2 reports, 27 groups:")
     assert "A  nasa-shrugs-off-roscosmos.txt" in key and "B  nasa-refutes-rogozin.txt" in key
     assert "#n kind k/2 \u00b7 signals: one fact, told in k of the 2 reports" in key
     assert "[-words-]" in key and "{+words+}" in key

@@ -1,16 +1,21 @@
-"""Evidence about two sentences beyond their shared words: quotations and days named.
+"""Evidence about two sentences beyond their shared words: quotations, days, headlines.
 
 A quotation reproduced word for word in two reports is the same statement however much
-else the two sentences say (a long sentence wraps a short quote in its context), and two
+else the two sentences say (a long sentence wraps a short quote in its context); so is a
+short quote whose every content word the other sentence also quotes (a headline's 'lied
+many times' inside the full quotation, a trimmed "badly" of "I feel very badly"). Two
 sentences that name different days of the week tell of different moments ("opened the door
-Tuesday" vs "said Wednesday"), however many words they share.
+Tuesday" vs "said Wednesday"), however many words they share. Two reports' headlines share
+the story's words by construction (each names its actors and its subject), whatever angle
+each one takes: their shared words are weaker evidence of one fact than a body sentence's.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from newsdiff.model import Document
 from newsdiff.text import quotes, wordlists
 from newsdiff.text.words import Token
 
@@ -20,7 +25,33 @@ QUOTE_WORDS = 5
 # Of those, the fewest that are not stop words (a run of function words says nothing).
 _QUOTE_CONTENT = 2
 
+# Least weight of the quoted content words a sentence needs for its quote to be matched by
+# words (`same_quotation`): the weight of one uncommon word (background_weight 3, Zipf
+# <= 4.5), as for score._PLAIN_SHARED; a quoted "no" or "it" is no statement.
+QUOTED_WEIGHT = 3
+
 _WEEKDAYS = wordlists.weekdays()
+# Characters that may follow a sentence's final stop (closing quotes and brackets).
+_CLOSERS = "\"'”’»)]"
+
+
+def headline(doc: Document) -> int | None:
+    """Return the index of a report's headline: a first line of its own without a final stop.
+
+    A report that opens with a line ending in no stop, followed by a new paragraph, opens
+    with its title; a single-sentence report has none (an STS pair is two sentences).
+    """
+    first = second = None
+    for s in doc.content_sentences():
+        if first is None:
+            first = s
+        else:
+            second = s
+            break
+    if first is None or second is None or first.paragraph == second.paragraph:
+        return None
+    end = first.text.rstrip().rstrip(_CLOSERS)
+    return first.index if end and end[-1] not in ".!?" else None
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -65,6 +96,19 @@ def quote_shingles(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) ->
         if sum(not t.is_stop for t in run) >= _QUOTE_CONTENT:
             out.add(" ".join(t.norm for t in run))
     return frozenset(out)
+
+
+def same_quotation(a: Mapping[str, int] | None, b: Mapping[str, int] | None) -> bool:
+    """Tell whether one sentence's quoted content words are all quoted in the other.
+
+    `a`, `b`: each sentence's bag of quoted content words (Unit.quoted_words). The smaller
+    quote must weigh QUOTED_WEIGHT or more: the same words quoted, in any order and with
+    words trimmed around them, are one statement reproduced.
+    """
+    if not a or not b:
+        return False
+    small, large = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
+    return sum(small.values()) >= QUOTED_WEIGHT and all(n in large for n in small)
 
 
 def weekdays(tokens: Sequence[Token]) -> frozenset[int]:

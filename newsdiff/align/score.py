@@ -387,7 +387,7 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
         s = dice = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
-        if ua.quotes and ub.quotes and not ua.quotes.isdisjoint(ub.quotes):
+        if ua.same_quote(ub):
             # The same words quoted: one statement, however long the sentence around it.
             s = max(s, params.quote_link)
         if (
@@ -395,6 +395,10 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
             or days_conflict(ua.days, ub.days)
             or plain < _PLAIN_SHARED
         ):
+            s *= params.conflict_penalty
+        if ua.headline and ub.headline and ua.weights != ub.weights:
+            # Headlines share the story's words whatever angle each takes (evidence.headline);
+            # a headline reprinted word for word is the same one.
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc

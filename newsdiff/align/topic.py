@@ -79,7 +79,7 @@ def rank_scores(
             dice_t = 2 * inter_t[k] / (len(topic[a]) + len(topic[b]))
         rank = scores[(a, b)] * (dice_t / dice_k) if dice_k > 0 else scores[(a, b)]
         ua, ub = units[a], units[b]
-        if ua.quotes and not ua.quotes.isdisjoint(ub.quotes):
+        if ua.same_quote(ub):
             # The same words quoted are specific to the statement, however often the
             # report repeats its topic words around them.
             rank = scores[(a, b)]
