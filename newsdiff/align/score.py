@@ -472,6 +472,20 @@ def disjoint_at(sets: Sequence[frozenset[Any]], first: Any, second: Any, candida
     return out
 
 
+def same_quote_at(units: Sequence[Unit], first: Any, second: Any) -> Any:
+    """Return where the pair (first[k], second[k]) quotes the same words (Unit.same_quote)."""
+    import numpy as np
+
+    has = np.array([bool(u.quotes) or bool(u.quoted_words) for u in units], dtype=bool)
+    out = has[first] & has[second]
+    picked = np.flatnonzero(out)
+    out[picked] = [
+        units[a].same_quote(units[b])
+        for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
+    ]
+    return out
+
+
 def _score_arrays(
     units: Sequence[Unit],
     params: AlignParams,
@@ -500,11 +514,7 @@ def _score_arrays(
     dice = bag_dice(bags, first, second, inter)
     s = dice
     # The same words quoted: one statement, however long the sentence around it.
-    quotes = [u.quotes for u in units]
-    has = np.array([bool(q) for q in quotes])
-    quoted = ~disjoint_at(quotes, first, second, has[first] & has[second])
-    quoted &= has[first] & has[second]
-    s = np.where(quoted, np.maximum(s, params.quote_link), s)
+    s = np.where(same_quote_at(units, first, second), np.maximum(s, params.quote_link), s)
     numbers = [m[0] for m in marks]
     names = [m[1] for m in marks]
     days = [u.days for u in units]
@@ -514,6 +524,16 @@ def _score_arrays(
         both = has[first] & has[second] & ~conflict
         conflict |= disjoint_at(sets, first, second, both)
     s = np.where(conflict, s * params.conflict_penalty, s)
+    # Headlines share the story's words whatever angle each takes (evidence.headline); a
+    # headline reprinted word for word is the same one.
+    heads = np.array([u.headline for u in units], dtype=bool)
+    both = heads[first] & heads[second]
+    picked = np.flatnonzero(both)
+    both[picked] = [
+        units[a].weights != units[b].weights
+        for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
+    ]
+    s = np.where(both, s * params.conflict_penalty, s)
     if story:
         # A report left out of the story clustering (no names) is in every story.
         of_doc = np.array([story.get(u.doc, -1) for u in units], dtype=np.int64)
