@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdiff.align.evidence import days_conflict
+from newsdiff.align.evidence import days_conflict, same_quotation
 from newsdiff.align.stories import stories
 from newsdiff.align.units import Unit
 from newsdiff.options import Options
@@ -387,9 +387,14 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
         s = dice = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
-        if ua.same_quote(ub):
+        if ua.quotes and not ua.quotes.isdisjoint(ub.quotes):
             # The same words quoted: one statement, however long the sentence around it.
             s = max(s, params.quote_link)
+        elif same_quotation(ua.quoted_words, ub.quoted_words):
+            # A short quote whose words the other also quotes: the same statement, shown by
+            # fewer words than a run, so it earns a link but not a run's precedence
+            # (measured: at quote_link, ECB+ quick-subset F1 0.340 -> 0.325).
+            s = max(s, params.link_threshold)
         if (
             marks_conflict(marks[a], marks[b])
             or days_conflict(ua.days, ub.days)
