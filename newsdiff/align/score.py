@@ -477,18 +477,23 @@ def disjoint_at(sets: Sequence[frozenset[Any]], first: Any, second: Any, candida
     return out
 
 
-def same_quote_at(units: Sequence[Unit], first: Any, second: Any) -> Any:
-    """Return where the pair (first[k], second[k]) quotes the same words (Unit.same_quote)."""
+def quote_evidence_at(units: Sequence[Unit], first: Any, second: Any) -> tuple[Any, Any]:
+    """Return where each pair (first[k], second[k]) shares a quoted run, and where instead
+    one's quoted words are all quoted by the other (evidence.same_quotation)."""
     import numpy as np
 
-    has = np.array([bool(u.quotes) or bool(u.quoted_words) for u in units], dtype=bool)
-    out = has[first] & has[second]
-    picked = np.flatnonzero(out)
-    out[picked] = [
-        units[a].same_quote(units[b])
+    quotes = [u.quotes for u in units]
+    has = np.array([bool(q) for q in quotes], dtype=bool)
+    both = has[first] & has[second]
+    run = both & ~disjoint_at(quotes, first, second, both)
+    said = np.array([bool(u.quoted_words) for u in units], dtype=bool)
+    words = said[first] & said[second] & ~run
+    picked = np.flatnonzero(words)
+    words[picked] = [
+        same_quotation(units[a].quoted_words, units[b].quoted_words)
         for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
     ]
-    return out
+    return run, words
 
 
 def _score_arrays(
@@ -519,7 +524,10 @@ def _score_arrays(
     dice = bag_dice(bags, first, second, inter)
     s = dice
     # The same words quoted: one statement, however long the sentence around it.
-    s = np.where(same_quote_at(units, first, second), np.maximum(s, params.quote_link), s)
+    run, words = quote_evidence_at(units, first, second)
+    s = np.where(run, np.maximum(s, params.quote_link), s)
+    # A short quote whose words the other also quotes: a link, not a run's precedence.
+    s = np.where(words, np.maximum(s, params.link_threshold), s)
     numbers = [m[0] for m in marks]
     names = [m[1] for m in marks]
     days = [u.days for u in units]

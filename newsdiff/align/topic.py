@@ -96,7 +96,7 @@ def _rank_arrays(
     """Return `rank_scores` for many pairs, element-wise in float64: the same floats."""
     import numpy as np
 
-    from newsdiff.align.score import bag_dice, bag_overlaps, same_quote_at
+    from newsdiff.align.score import bag_dice, bag_overlaps, quote_evidence_at
 
     first, second = np.array(list(scores), dtype=np.int64).reshape(-1, 2).T
     score = np.array(list(scores.values()), dtype=np.float64)
@@ -112,5 +112,6 @@ def _rank_arrays(
     rank = np.where(plain_d > 0, score * ratio, score)
     # The same words quoted are specific to the statement, however often the report
     # repeats its topic words around them.
-    rank = np.where(same_quote_at(units, first, second), score, rank)
+    run, words = quote_evidence_at(units, first, second)
+    rank = np.where(run | words, score, rank)
     return dict(zip(scores, rank.tolist(), strict=True))
