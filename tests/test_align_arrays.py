@@ -68,3 +68,51 @@ def test_bag_overlaps_are_the_encoded_bags_lcs(units: list[un.Unit]) -> None:
     (weights, words) = sc.bag_overlaps([[u.weights for u in units], plain], first, second)
     assert weights.tolist() == sc.overlaps(codes, pairs)
     assert words.tolist() == sc.overlaps(sc.encode_bags(plain), pairs)
+
+
+# Invented reports with headlines (a first line without a stop) and short quotations that
+# the other report quotes in longer form: the rules that only those sentences trigger.
+_HEADLINED = [
+    (
+        "a",
+        "Mayor Delgado vows 'no retreat' on harbour tolls\n\n"
+        'Mayor Ana Delgado said on Monday that the city would make "no retreat" on the '
+        'harbour tolls. "We will make no retreat on the tolls, whatever the council says," '
+        "Delgado told reporters. The council votes on Thursday.",
+    ),
+    (
+        "b",
+        "Harbour tolls stay, Delgado tells council critics\n\n"
+        'Delgado called the tolls "fair" and said she would keep them. "They are fair and '
+        'they stay," she said, adding: "We will make no retreat." '
+        "The council is due to vote on Thursday.",
+    ),
+    (
+        "c",
+        "Council to vote on harbour tolls after mayor digs in\n\n"
+        'The mayor said the harbour tolls were "fair" and promised "no retreat". '
+        "A council vote is expected Thursday.",
+    ),
+]
+
+
+def test_headline_and_quoted_word_rules_agree_on_both_paths(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Check the headline penalty and quotation-by-words give the same floats on both paths."""
+    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(_HEADLINED)]
+    units = un.build_units(docs)
+    assert sum(u.headline for u in units) == 3
+    import numpy as np
+
+    n = len(units)
+    first, second = np.array([(a, b) for a in range(n) for b in range(a + 1, n)]).T
+    run, words = sc.quote_evidence_at(units, first, second)
+    assert words.any() and run.any()  # both kinds of quotation evidence take part
+    scalar, scalar_ranks = _links(units, monkeypatch, 10**12)
+    arrays, array_ranks = _links(units, monkeypatch, 0)
+    assert list(arrays.scores.items()) == list(scalar.scores.items())
+    assert list(array_ranks.items()) == list(scalar_ranks.items())
+    heads = [k for k, u in enumerate(units) if u.headline]
+    pair = (heads[0], heads[1])
+    assert pair in scalar.scores
