@@ -82,3 +82,21 @@ def test_table_and_html_show_the_pairs_only_when_asked() -> None:
     html = rendered("html", c, explain=True)
     assert '<ul class="signals pairs muted">' in html and "a vs c 0." in html
     assert '<ul class="pairs' not in rendered("html", c)
+
+
+def test_a_short_quote_matched_by_its_words_and_two_headlines_are_shown() -> None:
+    # Invented: two headlines (first lines without a stop), and a short quote whose words
+    # the other report quotes in a longer quotation.
+    c = newsdiff.compare(
+        {
+            "a": "Governor Okafor rejects school budget cuts in Lagos\n\n"
+            'Okafor called the cuts "reckless" on Monday.',
+            "b": "Governor Okafor rejects Lagos school budget cuts as reckless\n\n"
+            'The governor said: "These cuts are reckless and they will fail." ',
+        }
+    )
+    lines = [
+        pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
+    ]
+    assert any("both headlines" in line for line in lines), lines
+    assert any("quote \u201creckless\u201d" in line for line in lines), lines

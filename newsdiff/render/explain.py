@@ -4,8 +4,8 @@ Nothing here is scored anew: the pair's similarity is alignment's own term of th
 similarity (`group_similarity` of the two members: the weighted Dice of their sentences'
 bags, lowered when they name different numbers or names), and what linked them is the
 evidence alignment weighs (align/score.py, align/evidence.py): the names and numbers both
-sentences carry, a quotation both reproduce word for word, and the conflicts that weigh
-against the link.
+sentences carry, a quotation both reproduce (word for word, or a short quote whose words the
+other also quotes), and the conflicts that weigh against the link (two headlines among them).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsdiff.align.evidence import QUOTE_WORDS, days_conflict
+from newsdiff.align.evidence import QUOTE_WORDS, days_conflict, same_quotation
 from newsdiff.align.group import group_similarity
 from newsdiff.align.score import marks_conflict, marks_of
 from newsdiff.align.units import Unit, build_units
@@ -42,7 +42,8 @@ class PairEvidence:
     # A quotation both reproduce (the first, as the first report words it), or "".
     quote: str
     # What argued against the link: "different numbers" or "different names" (which lower
-    # the similarity shown) and "different days" (which lowered the sentences' link score).
+    # the similarity shown), "different days" and "both headlines" (which lowered the
+    # sentences' link score).
     conflicts: tuple[str, ...]
 
 
@@ -84,10 +85,27 @@ def _quote(text: str, units: Sequence[Unit], other: frozenset[str]) -> str:
             if i > last + 1:
                 break
             last = i + QUOTE_WORDS - 1
-        quoted = " ".join(text[u.tokens[first].start : u.tokens[last].end].split())
-        if len(quoted) > QUOTE_CHARS:
-            quoted = quoted[:QUOTE_CHARS].rsplit(" ", 1)[0] + "\u2026"
-        return quoted
+        return _shorten(text[u.tokens[first].start : u.tokens[last].end])
+    return ""
+
+
+def _shorten(text: str) -> str:
+    """Return a quotation cut to QUOTE_CHARS at a word, with an ellipsis."""
+    quoted = " ".join(text.split())
+    if len(quoted) > QUOTE_CHARS:
+        quoted = quoted[:QUOTE_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return quoted
+
+
+def _quoted_words(text: str, units: Sequence[Unit], others: Sequence[Unit]) -> str:
+    """Return a short quote of `units` matched by its words in `others`, as written."""
+    for u in units:
+        if not any(same_quotation(u.quoted_words, o.quoted_words) for o in others):
+            continue
+        words = u.quoted_words or {}
+        inside = [t for t in u.tokens if t.norm in words]
+        if inside:
+            return _shorten(text[inside[0].start : inside[-1].end])
     return ""
 
 
@@ -108,14 +126,17 @@ def _pair(
     days_b = frozenset(d for u in ub for d in u.days)
     if days_conflict(days_a, days_b):
         conflicts.append("different days")
+    if any(x.headline and y.headline and x.weights != y.weights for x in ua for y in ub):
+        conflicts.append("both headlines")
     quotes_b = frozenset(q for u in ub for q in u.quotes)
     doc = comparison.documents[ua[0].doc]
+    quote = _quote(doc.text, ua, quotes_b) or _quoted_words(doc.text, ua, ub)
     return PairEvidence(
         docs=(ua[0].doc, ub[0].doc),
         similarity=group_similarity(units, [*a, *b], penalty),
         names=_shown(ta, ma & mb),
         numbers=_shown(ta, na & nb),
-        quote=_quote(doc.text, ua, quotes_b),
+        quote=quote,
         conflicts=tuple(conflicts),
     )
 
