@@ -6,8 +6,7 @@ The typer command in cli/app.py and the plain command line of cli/fastpath.py bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsdiff.cli.shell import COLOR_MODES, guarded, page, pager_command, use_color
 from newsdiff.errors import UsageError
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
     from newsdiff.model import Document
 
 
-@dataclass(frozen=True)
-class CompareOptions:
+class CompareOptions(NamedTuple):
     """What `newsdiff compare` was asked to do, as parsed from its command line."""
 
     files: list[str]
