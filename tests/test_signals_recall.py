@@ -199,3 +199,20 @@ def test_verbs_of_one_speaker_reporting_two_claims_are_no_attribution_difference
         "The mayor claimed the auditors ignored the new parking rules.",
         "The mayor said the auditors ignored the new parking rules.",
     )
+
+
+def test_a_stance_verb_is_compared_with_the_verb_of_the_same_claim() -> None:
+    # The second "said" reports the claim "claiming" reports, and shares the first's subject.
+    assert "attribution" in types(
+        "The mayor on Monday said the storm cost the town its old bridge and said the "
+        "governor, Ann Holt, ignored the warnings of the river engineers.",
+        "The mayor on Monday criticised the state, claiming the governor, Ann Holt, ignored "
+        "the warnings of engineers.",
+    )
+    # The same sentence against a stance verb of the first claim only: no shared claim.
+    assert "attribution" not in types(
+        "The mayor on Monday said the storm cost the town its old bridge and said the "
+        "governor, Ann Holt, ignored the warnings of the river engineers.",
+        "The mayor on Monday criticised the state, claiming its inspectors had closed the "
+        "ferry pier for no reason at all.",
+    )

@@ -209,6 +209,10 @@ def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
     return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
 
 
+# Words that join a second verb to the first one's subject: "said A and said B".
+_COORDINATORS = frozenset({"and", "but", "then"})
+
+
 def _speaker(v: View, h: Hit) -> frozenset[str]:
     """Return who a reporting verb gives the word to: names and the subject before it.
 
@@ -217,6 +221,16 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
     """
     out: set[str] = set()
     subject = ""
+    if h.i > 0 and v.toks[h.i - 1].norm in _COORDINATORS:
+        # "X said A and said B": a verb joined to an earlier one of its clause has its subject.
+        same = sentence_at(v, h.i)
+        earlier = [
+            r
+            for r in hits(v, "attribution", True, False)
+            if r.cls != "ignore" and r.j < h.i and sentence_at(v, r.i) == same
+        ]
+        if earlier:
+            return _speaker(v, earlier[-1])
     if v.toks[h.i].norm.endswith("ing") and h.i > 0:
         gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start]
         if "," in gap:
@@ -340,25 +354,38 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
     # often a noun or another sense ("jobless claims", "is claimed by both countries").
     speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
     if speaks and (only[a.doc] or only[b.doc]):
-        chosen: list[Hit] = []
-        for v in (a, b):
-            mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
-            mine = mine or [h for h in own[v.doc] if h.cls == "neutral"]
-            chosen.append(mine[0] if mine else Hit("", 0, 0))
-        ha, hb = chosen
-        # One verb a side, and both must give the word to the same speaker: NASA's
-        # "refuted" is not Rogozin's "stated".
-        if (
-            ha.j
-            and hb.j
-            and _same_source(_speaker(a, ha), _speaker(b, hb))
-            and _same_claim(a, ha, b, hb)
-            and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
-        ):
+        found = _verb_pair(a, b, own, only)
+        if found is not None:
+            ha, hb = found
             left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
             if not _opposite([t.norm for t in left], [t.norm for t in right]):
                 yield signal("attribution", a, b, left, right)
     yield from _sources(a, b)
+
+
+def _verb_pair(
+    a: View, b: View, own: dict[int, list[Hit]], only: dict[int, list[str]]
+) -> tuple[Hit, Hit] | None:
+    """Return the first two verbs, one a side, that report one claim of one speaker.
+
+    Each side offers its verbs of a stance the other lacks, else its neutral ones. A side
+    with two "said" reports two claims: its verb is the one whose clause tells what the
+    other side's verb reports, not merely the first. NASA's "refuted" is not Rogozin's
+    "stated", nor "claiming he lied" the "said" of another claim.
+    """
+    offered = []
+    for v in (a, b):
+        mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
+        offered.append(mine or [h for h in own[v.doc] if h.cls == "neutral"])
+    for ha in offered[0]:
+        for hb in offered[1]:
+            if (
+                _same_source(_speaker(a, ha), _speaker(b, hb))
+                and _same_claim(a, ha, b, hb)
+                and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
+            ):
+                return ha, hb
+    return None
 
 
 # Words that lead from "according to" to the name of the source ("a report by Reuters").
