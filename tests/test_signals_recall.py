@@ -216,3 +216,20 @@ def test_a_stance_verb_is_compared_with_the_verb_of_the_same_claim() -> None:
         "The mayor on Monday criticised the state, claiming its inspectors had closed the "
         "ferry pier for no reason at all.",
     )
+
+
+def test_a_quotation_trimmed_by_one_report_is_a_quote_difference() -> None:
+    # One report quotes a few words of the statement the other quotes in full: the longer
+    # quotation, matched first, cannot tell; the shorter one, found whole in it, does.
+    found = kinds(
+        "A council spokesman said: “This report is a clear case of wasted public money and "
+        "a political stunt.”",
+        "The council dismissed the audit, telling the paper the findings are “a clear case "
+        "of wasted public money.”",
+    )
+    assert ("quote", "“This report is” vs none; “and a political stunt” vs none") in found
+    # The same quotation in full on both sides: nothing trimmed.
+    assert "quote" not in types(
+        "The council said “this report is a clear case of wasted public money.”",
+        "“This report is a clear case of wasted public money,” the council said.",
+    )
