@@ -233,3 +233,26 @@ def test_a_quotation_trimmed_by_one_report_is_a_quote_difference() -> None:
         "The council said “this report is a clear case of wasted public money.”",
         "“This report is a clear case of wasted public money,” the council said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The first bound of a range carries no scale word of its own.
+        (
+            "The club offered the striker $ 40- $ 45 million over five years.",
+            "The club's offer to the striker was $ 40 million over five years.",
+        ),
+        # An abbreviated scale the number parser reads as no scale.
+        (
+            "The rival club made a $30MM offer for the striker.",
+            "The rival club made a $30 million offer for the striker.",
+        ),
+    ],
+)
+def test_the_same_digits_with_and_without_a_scale_word_are_no_number_difference(
+    a: str, b: str
+) -> None:
+    assert "number" not in types(a, b)
+    # Other digits are a difference still.
+    assert "number" in types(a.replace("$ 40-", "$ 35-").replace("$30MM", "$50MM"), b)

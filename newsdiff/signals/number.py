@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from fractions import Fraction
 
 from newsdiff.model import Signal
 from newsdiff.signals.context import View, neighbours, per_member, signal
@@ -105,13 +106,29 @@ def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Sign
     return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
 
 
+# Scale words a number may be told with or without: thousand, million, billion, trillion.
+_SCALES = frozenset(Fraction(1000) ** k for k in range(1, 5))
+
+
+def _rescaled(x: numbers.Quantity, y: numbers.Quantity) -> bool:
+    """Return True when two amounts are the same digits, one with a scale word the other lacks.
+
+    "$140" in "$140-150 million" is the range's first bound, "$200MM" and "60m" are
+    abbreviations the parser does not scale: no report means 140 dollars against 140 million.
+    """
+    if x.kind != "amount" or y.kind != "amount" or not numbers.comparable(x, y):
+        return False
+    vx, vy = sorted(abs(Fraction(q.value[0] or 0)) for q in (x, y))
+    return bool(vx) and vy / vx in _SCALES
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal values that differ for the same thing (500 vs 400 jobs, Feb. 24 vs 25)."""
     qa, qb = quantities(a), quantities(b)
     free_b = list(qb)
     left = []
     for x in qa:
-        y = next((y for y in free_b if numbers.same(x, y)), None)
+        y = next((y for y in free_b if numbers.same(x, y) or _rescaled(x, y)), None)
         if y is None:
             left.append(x)
         else:
