@@ -256,3 +256,18 @@ def test_the_same_digits_with_and_without_a_scale_word_are_no_number_difference(
     assert "number" not in types(a, b)
     # Other digits are a difference still.
     assert "number" in types(a.replace("$ 40-", "$ 35-").replace("$30MM", "$50MM"), b)
+
+
+def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
+    # "drivers who were on the road at the time who claimed": the drivers claim, as they
+    # say in the other report.
+    assert "attribution" in types(
+        "Police spoke to two other drivers who were on the road at the time who claimed the "
+        "truck ran the red light.",
+        "Police found two other drivers who said the truck had run the red light.",
+    )
+    # Another speaker's verb after "who" is no difference of stance.
+    assert "attribution" not in types(
+        "Police spoke to the owner of the shop, who claimed the truck ran the red light.",
+        "Two other drivers said the truck had run the red light.",
+    )

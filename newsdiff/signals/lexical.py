@@ -231,6 +231,11 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         ]
         if earlier:
             return _speaker(v, earlier[-1])
+    if h.i > 0 and v.toks[h.i - 1].norm == "who":
+        # "three women who were teenagers at the time who claimed": the speaker is the
+        # antecedent, some words back and not told apart by a parse; any noun of the clause
+        # before the verb may be it.
+        return _clause_words(v, h)
     if v.toks[h.i].norm.endswith("ing") and h.i > 0:
         gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start]
         if "," in gap:
@@ -268,6 +273,20 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         out.add(word_stem(t.norm))
     if subject:
         out.add(subject)
+    return frozenset(out)
+
+
+def _clause_words(v: View, h: Hit) -> frozenset[str]:
+    """Return the stems of the content words before a verb in its sentence (a clause's worth)."""
+    out: set[str] = set()
+    for k in range(h.i - 1, max(-1, h.i - 1 - CLAIM_WORDS), -1):
+        t = v.toks[k]
+        if any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
+            break
+        if t.quoted or t.norm in STOPWORDS or t.norm in SAY or t.norm in NOT_NAMES:
+            continue
+        if t.norm.isalpha() and t.norm not in PRONOUNS:
+            out.add(word_stem(t.norm))
     return frozenset(out)
 
 
