@@ -182,3 +182,17 @@ def test_a_participle_reports_for_the_main_clause_subject() -> None:
         "The governor on Monday said the judge had lied.",
     )
     assert ("attribution", "claiming vs said") in found
+
+
+def test_an_ampersand_for_and_is_no_quote_difference() -> None:
+
+    found = kinds(
+        "The minister said “jobs & growth come first in this budget.”",
+        "“Jobs and growth come first in this budget,” the minister said.",
+    )
+    assert not [k for k in found if k[0] == "quote"]
+    # A real "and" a quotation adds is still one.
+    assert ("quote", "none vs and") in kinds(
+        "“Jobs, growth come first in this budget,” the minister said.",
+        "“Jobs, and growth come first in this budget,” the minister said.",
+    )

@@ -62,6 +62,15 @@ def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
     return [t.norm for t in qw] != [t.norm for t in tw] and len(qw) + len(tw) <= 4
 
 
+def _ampersand(v: View, toks: Sequence[Token], at: int, words: Sequence[Token]) -> bool:
+    """Return True when words are "and", or none with "&" written in their place (at `at`)."""
+    if words:
+        return [t.norm for t in words] == ["and"]
+    if not 0 < at < len(toks):
+        return False
+    return "&" in v.document.text[toks[at - 1].end : toks[at].start]
+
+
 # Quoted words one side has beyond the end of the same quotation in the other: fewer are
 # the quote's own punctuation and tag shifts ("and", "he said"), not a trimmed quote.
 _TRIMMED = 3
@@ -172,6 +181,8 @@ def _quote_side(
             reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
             if not reportable or _same_numbers(x, qw, y, tw):
                 continue
+            if _ampersand(x, q, c.q[0], qw) and _ampersand(y, y.toks, c.t[0], tw):
+                continue  # "conservation & healthy herds": "&" is the word "and"
             place = _place(x, qw, y, tw)
             if _reported(place, done):
                 continue  # the other side's quotation told this change already
