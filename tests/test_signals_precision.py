@@ -196,3 +196,29 @@ def test_an_ampersand_for_and_is_no_quote_difference() -> None:
         "“Jobs, growth come first in this budget,” the minister said.",
         "“Jobs, and growth come first in this budget,” the minister said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "three" counts the holdouts, "one" the juror who wore headphones.
+        (
+            "The three holdouts on the jury refused to deliberate, the lawyer said.",
+            "The lawyer said the holdouts refused to deliberate and one wore headphones.",
+        ),
+        # A count of people is no measure of a quake.
+        (
+            "A quake struck the island on Monday and left five hurt, the agency said.",
+            "The agency said a 6.2 quake struck the island on Monday.",
+        ),
+    ],
+)
+def test_bare_numbers_of_other_things_are_no_number_difference(a: str, b: str) -> None:
+    assert not [k for k in kinds(a, b) if k[0] == "number"]
+
+
+def test_near_counts_told_with_other_words_are_a_number_difference() -> None:
+    assert ("number", "74 vs 73") in kinds(
+        "The ferry sank off the coast and 74 drowned, the coast guard said.",
+        "The ferry sank off the coast and 73 died, the coast guard said.",
+    )

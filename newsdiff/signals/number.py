@@ -61,6 +61,26 @@ def _head(v: View, q: numbers.Quantity) -> str:
     return word_stem(v.toks[k].norm)
 
 
+# Two counts of one thing told by two reports differ by a little (a toll of 73 or 74, 352
+# or 372), not by an order of magnitude: "13 miles away" and "1100 hrs" count other things.
+_NEAR = 0.5
+
+
+def _same_count(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> bool:
+    """Return True when two bare numbers may count the same thing ("74 dead" / "73 die").
+
+    Each must count a word that follows it; told of other words, they must be near in value
+    and both whole or both not ("five hurt" is no "6.1 quake").
+    """
+    ha, hb = _head(a, x), _head(b, y)
+    if not ha or not hb:
+        return False
+    if ha == hb:
+        return True
+    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
+    return whole[0] == whole[1] and _closeness(x, y) >= _NEAR
+
+
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     """Return how near two values are, 1 for equal, towards 0 for far apart."""
     if x.kind != "amount" or y.kind != "amount":
@@ -169,7 +189,7 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                 alone
                 and x.kind == "amount"
                 and x.unit == y.unit
-                and (x.unit is not None or bool(_head(a, x) and _head(b, y)))
+                and (x.unit is not None or _same_count(a, x, b, y))
                 and sum(numbers.comparable(x, z) for z in free_b) == 1
                 and sum(numbers.comparable(z, y) for z in left) == 1
             )
