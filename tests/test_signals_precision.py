@@ -217,6 +217,25 @@ def test_bare_numbers_of_other_things_are_no_number_difference(a: str, b: str) -
     assert not [k for k in kinds(a, b) if k[0] == "number"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two lists: the item before a number is no sign that the numbers count one thing.
+        (
+            "Customs seized four trucks, a forklift and 14 crates of cigarettes at the port.",
+            "Customs seized four trucks, a forklift and 2 speedboats at the port.",
+        ),
+        # A whole count against a measure.
+        (
+            "The storm hit the coast at dawn, killing at least 12 people.",
+            "The storm hit the coast at dawn, with winds of at least 4.5 on the scale.",
+        ),
+    ],
+)
+def test_numbers_counting_other_words_are_no_number_difference(a: str, b: str) -> None:
+    assert not [k for k in kinds(a, b) if k[0] == "number"]
+
+
 def test_near_counts_told_with_other_words_are_a_number_difference() -> None:
     assert ("number", "74 vs 73") in kinds(
         "The ferry sank off the coast and 74 drowned, the coast guard said.",

@@ -81,6 +81,23 @@ def _same_count(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> b
     return whole[0] == whole[1] and _closeness(x, y) >= _NEAR
 
 
+def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> bool:
+    """Return True when two bare numbers plainly count other things.
+
+    Each counts the word after it, and the words differ: "13 magazines" is not "3 machine
+    guns" though both follow "a grenade launcher and" in a list. Or one is whole and the
+    other not: "10 people" is no "5.9" magnitude. Told of the same word, or one with no
+    word after it, they may be one count.
+    """
+    if x.kind != "amount" or y.kind != "amount" or x.unit is not None or y.unit is not None:
+        return False
+    ha, hb = _head(a, x), _head(b, y)
+    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
+    if whole[0] != whole[1]:
+        return ha != hb or not ha
+    return bool(ha and hb) and ha != hb and _closeness(x, y) < _NEAR
+
+
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     """Return how near two values are, 1 for equal, towards 0 for far apart."""
     if x.kind != "amount" or y.kind != "amount":
@@ -193,7 +210,7 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                 and sum(numbers.comparable(x, z) for z in free_b) == 1
                 and sum(numbers.comparable(z, y) for z in left) == 1
             )
-            if not (any(same_word) or swapped or only):
+            if not (any(same_word) or swapped or only) or _other_things(a, x, b, y):
                 continue
             key = (same_word[1], same_word[0], y.unit == x.unit, _closeness(x, y))
             ranked.append((key, -i, -j, x, y))
