@@ -241,3 +241,44 @@ def test_near_counts_told_with_other_words_are_a_number_difference() -> None:
         "The ferry sank off the coast and 74 drowned, the coast guard said.",
         "The ferry sank off the coast and 73 died, the coast guard said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "detail"),
+    [
+        # Words that qualify the name are not the source's name.
+        (
+            "The lawyers, according to current and former Treasury officials, were preparing "
+            "a reply.",
+            "according to Treasury vs none",
+        ),
+        # Nor is the article before it.
+        (
+            "The lawyers, whose work was first reported by The Daily Ledger, were preparing a "
+            "reply.",
+            "reported by The Daily Ledger vs none",
+        ),
+        # A plural noun before a name is the source itself.
+        (
+            "The lawyers, according to various reports Treasury staff helped, were preparing a "
+            "reply.",
+            "according to various reports vs none",
+        ),
+    ],
+)
+def test_a_named_source_is_told_by_its_name(a: str, detail: str) -> None:
+    found = kinds(a, "The lawyers were preparing a reply to the committee.")
+    assert ("attribution", detail) in found
+
+
+def test_a_source_named_by_its_acronym_on_the_other_side_is_no_attribution() -> None:
+    text = "According to The Harbour Gazette, the ferry will run again on Monday."
+    for other in (
+        "According to THG, the ferry will run again on Monday.",
+        "THG says the ferry will run again on Monday.",
+    ):
+        assert not [k for k in kinds(text, other) if k[0] == "attribution"]
+    assert ("attribution", "according to The Harbour Gazette vs none") in kinds(
+        "The ferry will run again on Monday, according to The Harbour Gazette.",
+        "The ferry will run again on Monday.",
+    )

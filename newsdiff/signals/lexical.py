@@ -445,7 +445,7 @@ def _source_names(v: View) -> list[_Source]:
                     break
                 block.append(t)
             first = run.index(block[0])
-            if first and run[first - 1].norm not in _SOURCE_LINKS:
+            if first and run[first - 1].norm not in _SOURCE_LINKS and _nouns(run[:first]):
                 # "according to various reports Tara Reid's rep": the reports are the source.
                 names, run = [], run[:first]
             else:
@@ -461,6 +461,17 @@ def _source_names(v: View) -> list[_Source]:
     return out
 
 
+def _nouns(toks: Sequence[Token]) -> bool:
+    """Return True when words before a name hold a noun of their own ("various reports").
+
+    An article ("the Associated Press") or two words joined by "and" or "or" ("current
+    and former State Department officials") qualify the name that follows instead.
+    """
+    if all(t.norm in STOPWORDS for t in toks):
+        return False
+    return not (len(toks) >= 3 and toks[-2].norm in ("and", "or"))
+
+
 def _source_side(v: View, src: _Source | None) -> Side:
     """Return `according to Reuters` for `according to a report by news agency Reuters`."""
     if src is None:
@@ -470,12 +481,54 @@ def _source_side(v: View, src: _Source | None) -> Side:
     return side(v, src.toks, text)
 
 
+def _acronym_of(src: _Source) -> set[str]:
+    """Return the acronyms a source's name may take: THG for (The) Harbour Gazette."""
+    caps = [t.norm[0] for t in src.run if t.is_capitalised]
+    forms = {"".join(caps), "".join(t.norm[0] for t in src.names)}
+    return {f for f in forms if len(f) >= 2}  # one word's letter is no acronym ("a")
+
+
+# The longest name an acronym stands for, in words.
+_ACRONYM_MAX = 6
+
+
+@per_member
+def _initials(v: View) -> frozenset[str]:
+    """Return the initials of a member's runs of capitalised words, and its acronyms' letters.
+
+    "The Hollywood Reporter" gives "thr" and "hr"; an acronym THR gives "thr", so that
+    each side finds the other's name.
+    """
+    out: set[str] = set()
+    run: list[str] = []
+    for t in (*v.toks, None):
+        if t is not None and t.is_capitalised and t.norm.isalpha():
+            run.append(t.norm)
+            continue
+        for i in range(len(run)):
+            # Any stretch of a run: punctuation does not end one ("Reporter, Director").
+            for j in range(i + 2, min(len(run), i + _ACRONYM_MAX) + 1):
+                out.add("".join(w[0] for w in run[i:j]))
+        run = []
+        if t is not None and t.is_acronym:
+            out.add(t.norm)
+    return frozenset(out)
+
+
 def _sources(a: View, b: View) -> Iterable[Signal]:
     """Signal a source named on one side whose name the other side never mentions."""
     sides = []
     for x, y in ((a, b), (b, a)):
         words = y.words
-        sides.append([s for s in _source_names(x) if not any(t.norm in words for t in s.names)])
+        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter).
+        known = words | _initials(y)
+        sides.append(
+            [
+                s
+                for s in _source_names(x)
+                if not any(t.norm in known for t in s.names) and not _acronym_of(s) & words
+            ]
+        )
     for i in range(max(len(sides[0]), len(sides[1]))):
         left = sides[0][i] if i < len(sides[0]) else None
         right = sides[1][i] if i < len(sides[1]) else None
