@@ -182,3 +182,103 @@ def test_a_participle_reports_for_the_main_clause_subject() -> None:
         "The governor on Monday said the judge had lied.",
     )
     assert ("attribution", "claiming vs said") in found
+
+
+def test_an_ampersand_for_and_is_no_quote_difference() -> None:
+
+    found = kinds(
+        "The minister said “jobs & growth come first in this budget.”",
+        "“Jobs and growth come first in this budget,” the minister said.",
+    )
+    assert not [k for k in found if k[0] == "quote"]
+    # A real "and" a quotation adds is still one.
+    assert ("quote", "none vs and") in kinds(
+        "“Jobs, growth come first in this budget,” the minister said.",
+        "“Jobs, and growth come first in this budget,” the minister said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "three" counts the holdouts, "one" the juror who wore headphones.
+        (
+            "The three holdouts on the jury refused to deliberate, the lawyer said.",
+            "The lawyer said the holdouts refused to deliberate and one wore headphones.",
+        ),
+        # A count of people is no measure of a quake.
+        (
+            "A quake struck the island on Monday and left five hurt, the agency said.",
+            "The agency said a 6.2 quake struck the island on Monday.",
+        ),
+    ],
+)
+def test_bare_numbers_of_other_things_are_no_number_difference(a: str, b: str) -> None:
+    assert not [k for k in kinds(a, b) if k[0] == "number"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two lists: the item before a number is no sign that the numbers count one thing.
+        (
+            "Customs seized four trucks, a forklift and 14 crates of cigarettes at the port.",
+            "Customs seized four trucks, a forklift and 2 speedboats at the port.",
+        ),
+        # A whole count against a measure.
+        (
+            "The storm hit the coast at dawn, killing at least 12 people.",
+            "The storm hit the coast at dawn, with winds of at least 4.5 on the scale.",
+        ),
+    ],
+)
+def test_numbers_counting_other_words_are_no_number_difference(a: str, b: str) -> None:
+    assert not [k for k in kinds(a, b) if k[0] == "number"]
+
+
+def test_near_counts_told_with_other_words_are_a_number_difference() -> None:
+    assert ("number", "74 vs 73") in kinds(
+        "The ferry sank off the coast and 74 drowned, the coast guard said.",
+        "The ferry sank off the coast and 73 died, the coast guard said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "detail"),
+    [
+        # Words that qualify the name are not the source's name.
+        (
+            "The lawyers, according to current and former Treasury officials, were preparing "
+            "a reply.",
+            "according to Treasury vs none",
+        ),
+        # Nor is the article before it.
+        (
+            "The lawyers, whose work was first reported by The Daily Ledger, were preparing a "
+            "reply.",
+            "reported by The Daily Ledger vs none",
+        ),
+        # A plural noun before a name is the source itself.
+        (
+            "The lawyers, according to various reports Treasury staff helped, were preparing a "
+            "reply.",
+            "according to various reports vs none",
+        ),
+    ],
+)
+def test_a_named_source_is_told_by_its_name(a: str, detail: str) -> None:
+    found = kinds(a, "The lawyers were preparing a reply to the committee.")
+    assert ("attribution", detail) in found
+
+
+def test_a_source_named_by_its_acronym_on_the_other_side_is_no_attribution() -> None:
+    text = "According to The Harbour Gazette, the ferry will run again on Monday."
+    for other in (
+        "According to THG, the ferry will run again on Monday.",
+        "THG says the ferry will run again on Monday.",
+    ):
+        assert not [k for k in kinds(text, other) if k[0] == "attribution"]
+    assert ("attribution", "according to The Harbour Gazette vs none") in kinds(
+        "The ferry will run again on Monday, according to The Harbour Gazette.",
+        "The ferry will run again on Monday.",
+    )

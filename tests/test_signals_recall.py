@@ -199,3 +199,75 @@ def test_verbs_of_one_speaker_reporting_two_claims_are_no_attribution_difference
         "The mayor claimed the auditors ignored the new parking rules.",
         "The mayor said the auditors ignored the new parking rules.",
     )
+
+
+def test_a_stance_verb_is_compared_with_the_verb_of_the_same_claim() -> None:
+    # The second "said" reports the claim "claiming" reports, and shares the first's subject.
+    assert "attribution" in types(
+        "The mayor on Monday said the storm cost the town its old bridge and said the "
+        "governor, Ann Holt, ignored the warnings of the river engineers.",
+        "The mayor on Monday criticised the state, claiming the governor, Ann Holt, ignored "
+        "the warnings of engineers.",
+    )
+    # The same sentence against a stance verb of the first claim only: no shared claim.
+    assert "attribution" not in types(
+        "The mayor on Monday said the storm cost the town its old bridge and said the "
+        "governor, Ann Holt, ignored the warnings of the river engineers.",
+        "The mayor on Monday criticised the state, claiming its inspectors had closed the "
+        "ferry pier for no reason at all.",
+    )
+
+
+def test_a_quotation_trimmed_by_one_report_is_a_quote_difference() -> None:
+    # One report quotes a few words of the statement the other quotes in full: the longer
+    # quotation, matched first, cannot tell; the shorter one, found whole in it, does.
+    found = kinds(
+        "A council spokesman said: “This report is a clear case of wasted public money and "
+        "a political stunt.”",
+        "The council dismissed the audit, telling the paper the findings are “a clear case "
+        "of wasted public money.”",
+    )
+    assert ("quote", "“This report is” vs none; “and a political stunt” vs none") in found
+    # The same quotation in full on both sides: nothing trimmed.
+    assert "quote" not in types(
+        "The council said “this report is a clear case of wasted public money.”",
+        "“This report is a clear case of wasted public money,” the council said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The first bound of a range carries no scale word of its own.
+        (
+            "The club offered the striker $ 40- $ 45 million over five years.",
+            "The club's offer to the striker was $ 40 million over five years.",
+        ),
+        # An abbreviated scale the number parser reads as no scale.
+        (
+            "The rival club made a $30MM offer for the striker.",
+            "The rival club made a $30 million offer for the striker.",
+        ),
+    ],
+)
+def test_the_same_digits_with_and_without_a_scale_word_are_no_number_difference(
+    a: str, b: str
+) -> None:
+    assert "number" not in types(a, b)
+    # Other digits are a difference still.
+    assert "number" in types(a.replace("$ 40-", "$ 35-").replace("$30MM", "$50MM"), b)
+
+
+def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
+    # "drivers who were on the road at the time who claimed": the drivers claim, as they
+    # say in the other report.
+    assert "attribution" in types(
+        "Police spoke to two other drivers who were on the road at the time who claimed the "
+        "truck ran the red light.",
+        "Police found two other drivers who said the truck had run the red light.",
+    )
+    # Another speaker's verb after "who" is no difference of stance.
+    assert "attribution" not in types(
+        "Police spoke to the owner of the shop, who claimed the truck ran the red light.",
+        "Two other drivers said the truck had run the red light.",
+    )

@@ -209,6 +209,10 @@ def _opposite(x: Sequence[str], y: Sequence[str]) -> bool:
     return any((p & sx and q & sy) or (q & sx and p & sy) for p, q in pairs("polarity"))
 
 
+# Words that join a second verb to the first one's subject: "said A and said B".
+_COORDINATORS = frozenset({"and", "but", "then"})
+
+
 def _speaker(v: View, h: Hit) -> frozenset[str]:
     """Return who a reporting verb gives the word to: names and the subject before it.
 
@@ -217,6 +221,21 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
     """
     out: set[str] = set()
     subject = ""
+    if h.i > 0 and v.toks[h.i - 1].norm in _COORDINATORS:
+        # "X said A and said B": a verb joined to an earlier one of its clause has its subject.
+        same = sentence_at(v, h.i)
+        earlier = [
+            r
+            for r in hits(v, "attribution", True, False)
+            if r.cls != "ignore" and r.j < h.i and sentence_at(v, r.i) == same
+        ]
+        if earlier:
+            return _speaker(v, earlier[-1])
+    if h.i > 0 and v.toks[h.i - 1].norm == "who":
+        # "three women who were teenagers at the time who claimed": the speaker is the
+        # antecedent, some words back and not told apart by a parse; any noun of the clause
+        # before the verb may be it.
+        return _clause_words(v, h)
     if v.toks[h.i].norm.endswith("ing") and h.i > 0:
         gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start]
         if "," in gap:
@@ -254,6 +273,20 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         out.add(word_stem(t.norm))
     if subject:
         out.add(subject)
+    return frozenset(out)
+
+
+def _clause_words(v: View, h: Hit) -> frozenset[str]:
+    """Return the stems of the content words before a verb in its sentence (a clause's worth)."""
+    out: set[str] = set()
+    for k in range(h.i - 1, max(-1, h.i - 1 - CLAIM_WORDS), -1):
+        t = v.toks[k]
+        if any(c in v.document.text[t.end : v.toks[k + 1].start] for c in ".;:?!"):
+            break
+        if t.quoted or t.norm in STOPWORDS or t.norm in SAY or t.norm in NOT_NAMES:
+            continue
+        if t.norm.isalpha() and t.norm not in PRONOUNS:
+            out.add(word_stem(t.norm))
     return frozenset(out)
 
 
@@ -340,25 +373,38 @@ def attribution(a: View, b: View) -> Iterable[Signal]:
     # often a noun or another sense ("jobless claims", "is claimed by both countries").
     speaks = all(any(h.cls != "ignore" for h in own[v.doc]) for v in (a, b))
     if speaks and (only[a.doc] or only[b.doc]):
-        chosen: list[Hit] = []
-        for v in (a, b):
-            mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
-            mine = mine or [h for h in own[v.doc] if h.cls == "neutral"]
-            chosen.append(mine[0] if mine else Hit("", 0, 0))
-        ha, hb = chosen
-        # One verb a side, and both must give the word to the same speaker: NASA's
-        # "refuted" is not Rogozin's "stated".
-        if (
-            ha.j
-            and hb.j
-            and _same_source(_speaker(a, ha), _speaker(b, hb))
-            and _same_claim(a, ha, b, hb)
-            and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
-        ):
+        found = _verb_pair(a, b, own, only)
+        if found is not None:
+            ha, hb = found
             left, right = a.toks[ha.i : ha.j], b.toks[hb.i : hb.j]
             if not _opposite([t.norm for t in left], [t.norm for t in right]):
                 yield signal("attribution", a, b, left, right)
     yield from _sources(a, b)
+
+
+def _verb_pair(
+    a: View, b: View, own: dict[int, list[Hit]], only: dict[int, list[str]]
+) -> tuple[Hit, Hit] | None:
+    """Return the first two verbs, one a side, that report one claim of one speaker.
+
+    Each side offers its verbs of a stance the other lacks, else its neutral ones. A side
+    with two "said" reports two claims: its verb is the one whose clause tells what the
+    other side's verb reports, not merely the first. NASA's "refuted" is not Rogozin's
+    "stated", nor "claiming he lied" the "said" of another claim.
+    """
+    offered = []
+    for v in (a, b):
+        mine = [h for h in own[v.doc] if h.cls in only[v.doc]]
+        offered.append(mine or [h for h in own[v.doc] if h.cls == "neutral"])
+    for ha in offered[0]:
+        for hb in offered[1]:
+            if (
+                _same_source(_speaker(a, ha), _speaker(b, hb))
+                and _same_claim(a, ha, b, hb)
+                and not (_plain_too(a, ha, hb, own[a.doc]) or _plain_too(b, hb, ha, own[b.doc]))
+            ):
+                return ha, hb
+    return None
 
 
 # Words that lead from "according to" to the name of the source ("a report by Reuters").
@@ -399,7 +445,7 @@ def _source_names(v: View) -> list[_Source]:
                     break
                 block.append(t)
             first = run.index(block[0])
-            if first and run[first - 1].norm not in _SOURCE_LINKS:
+            if first and run[first - 1].norm not in _SOURCE_LINKS and _nouns(run[:first]):
                 # "according to various reports Tara Reid's rep": the reports are the source.
                 names, run = [], run[:first]
             else:
@@ -415,6 +461,17 @@ def _source_names(v: View) -> list[_Source]:
     return out
 
 
+def _nouns(toks: Sequence[Token]) -> bool:
+    """Return True when words before a name hold a noun of their own ("various reports").
+
+    An article ("the Associated Press") or two words joined by "and" or "or" ("current
+    and former State Department officials") qualify the name that follows instead.
+    """
+    if all(t.norm in STOPWORDS for t in toks):
+        return False
+    return not (len(toks) >= 3 and toks[-2].norm in ("and", "or"))
+
+
 def _source_side(v: View, src: _Source | None) -> Side:
     """Return `according to Reuters` for `according to a report by news agency Reuters`."""
     if src is None:
@@ -424,12 +481,54 @@ def _source_side(v: View, src: _Source | None) -> Side:
     return side(v, src.toks, text)
 
 
+def _acronym_of(src: _Source) -> set[str]:
+    """Return the acronyms a source's name may take: THG for (The) Harbour Gazette."""
+    caps = [t.norm[0] for t in src.run if t.is_capitalised]
+    forms = {"".join(caps), "".join(t.norm[0] for t in src.names)}
+    return {f for f in forms if len(f) >= 2}  # one word's letter is no acronym ("a")
+
+
+# The longest name an acronym stands for, in words.
+_ACRONYM_MAX = 6
+
+
+@per_member
+def _initials(v: View) -> frozenset[str]:
+    """Return the initials of a member's runs of capitalised words, and its acronyms' letters.
+
+    "The Hollywood Reporter" gives "thr" and "hr"; an acronym THR gives "thr", so that
+    each side finds the other's name.
+    """
+    out: set[str] = set()
+    run: list[str] = []
+    for t in (*v.toks, None):
+        if t is not None and t.is_capitalised and t.norm.isalpha():
+            run.append(t.norm)
+            continue
+        for i in range(len(run)):
+            # Any stretch of a run: punctuation does not end one ("Reporter, Director").
+            for j in range(i + 2, min(len(run), i + _ACRONYM_MAX) + 1):
+                out.add("".join(w[0] for w in run[i:j]))
+        run = []
+        if t is not None and t.is_acronym:
+            out.add(t.norm)
+    return frozenset(out)
+
+
 def _sources(a: View, b: View) -> Iterable[Signal]:
     """Signal a source named on one side whose name the other side never mentions."""
     sides = []
     for x, y in ((a, b), (b, a)):
         words = y.words
-        sides.append([s for s in _source_names(x) if not any(t.norm in words for t in s.names)])
+        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter).
+        known = words | _initials(y)
+        sides.append(
+            [
+                s
+                for s in _source_names(x)
+                if not any(t.norm in known for t in s.names) and not _acronym_of(s) & words
+            ]
+        )
     for i in range(max(len(sides[0]), len(sides[1]))):
         left = sides[0][i] if i < len(sides[0]) else None
         right = sides[1][i] if i < len(sides[1]) else None

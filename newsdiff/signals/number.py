@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from fractions import Fraction
 
 from newsdiff.model import Signal
 from newsdiff.signals.context import View, neighbours, per_member, signal
@@ -60,6 +61,43 @@ def _head(v: View, q: numbers.Quantity) -> str:
     return word_stem(v.toks[k].norm)
 
 
+# Two counts of one thing told by two reports differ by a little (a toll of 73 or 74, 352
+# or 372), not by an order of magnitude: "13 miles away" and "1100 hrs" count other things.
+_NEAR = 0.5
+
+
+def _same_count(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> bool:
+    """Return True when two bare numbers may count the same thing ("74 dead" / "73 die").
+
+    Each must count a word that follows it; told of other words, they must be near in value
+    and both whole or both not ("five hurt" is no "6.1 quake").
+    """
+    ha, hb = _head(a, x), _head(b, y)
+    if not ha or not hb:
+        return False
+    if ha == hb:
+        return True
+    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
+    return whole[0] == whole[1] and _closeness(x, y) >= _NEAR
+
+
+def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> bool:
+    """Return True when two bare numbers plainly count other things.
+
+    Each counts the word after it, and the words differ: "13 magazines" is not "3 machine
+    guns" though both follow "a grenade launcher and" in a list. Or one is whole and the
+    other not: "10 people" is no "5.9" magnitude. Told of the same word, or one with no
+    word after it, they may be one count.
+    """
+    if x.kind != "amount" or y.kind != "amount" or x.unit is not None or y.unit is not None:
+        return False
+    ha, hb = _head(a, x), _head(b, y)
+    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
+    if whole[0] != whole[1]:
+        return ha != hb or not ha
+    return bool(ha and hb) and ha != hb and _closeness(x, y) < _NEAR
+
+
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
     """Return how near two values are, 1 for equal, towards 0 for far apart."""
     if x.kind != "amount" or y.kind != "amount":
@@ -105,13 +143,29 @@ def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Sign
     return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
 
 
+# Scale words a number may be told with or without: thousand, million, billion, trillion.
+_SCALES = frozenset(Fraction(1000) ** k for k in range(1, 5))
+
+
+def _rescaled(x: numbers.Quantity, y: numbers.Quantity) -> bool:
+    """Return True when two amounts are the same digits, one with a scale word the other lacks.
+
+    "$140" in "$140-150 million" is the range's first bound, "$200MM" and "60m" are
+    abbreviations the parser does not scale: no report means 140 dollars against 140 million.
+    """
+    if x.kind != "amount" or y.kind != "amount" or not numbers.comparable(x, y):
+        return False
+    vx, vy = sorted(abs(Fraction(q.value[0] or 0)) for q in (x, y))
+    return bool(vx) and vy / vx in _SCALES
+
+
 def detect(a: View, b: View) -> Iterable[Signal]:
     """Signal values that differ for the same thing (500 vs 400 jobs, Feb. 24 vs 25)."""
     qa, qb = quantities(a), quantities(b)
     free_b = list(qb)
     left = []
     for x in qa:
-        y = next((y for y in free_b if numbers.same(x, y)), None)
+        y = next((y for y in free_b if numbers.same(x, y) or _rescaled(x, y)), None)
         if y is None:
             left.append(x)
         else:
@@ -152,11 +206,11 @@ def detect(a: View, b: View) -> Iterable[Signal]:
                 alone
                 and x.kind == "amount"
                 and x.unit == y.unit
-                and (x.unit is not None or bool(_head(a, x) and _head(b, y)))
+                and (x.unit is not None or _same_count(a, x, b, y))
                 and sum(numbers.comparable(x, z) for z in free_b) == 1
                 and sum(numbers.comparable(z, y) for z in left) == 1
             )
-            if not (any(same_word) or swapped or only):
+            if not (any(same_word) or swapped or only) or _other_things(a, x, b, y):
                 continue
             key = (same_word[1], same_word[0], y.unit == x.unit, _closeness(x, y))
             ranked.append((key, -i, -j, x, y))

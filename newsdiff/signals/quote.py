@@ -62,6 +62,15 @@ def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
     return [t.norm for t in qw] != [t.norm for t in tw] and len(qw) + len(tw) <= 4
 
 
+def _ampersand(v: View, toks: Sequence[Token], at: int, words: Sequence[Token]) -> bool:
+    """Return True when words are "and", or none with "&" written in their place (at `at`)."""
+    if words:
+        return [t.norm for t in words] == ["and"]
+    if not 0 < at < len(toks):
+        return False
+    return "&" in v.document.text[toks[at - 1].end : toks[at].start]
+
+
 # Quoted words one side has beyond the end of the same quotation in the other: fewer are
 # the quote's own punctuation and tag shifts ("and", "he said"), not a trimmed quote.
 _TRIMMED = 3
@@ -138,9 +147,13 @@ def _quote_side(
     """
     for qa, qb in _member_quotes(x):
         overlap = len(skip.intersection(range(qa, qb)))
-        if overlap == qb - qa:
-            continue
         q = x.toks[qa:qb]
+        if overlap == qb - qa:
+            # Compared already from the other side's longer quotation, which cannot tell
+            # that it is this one's trimmed version ("fake news" in "This garbage is fake
+            # news and defamation"): only the words y quotes beyond it are left to report.
+            yield from _trimmed_only(x, q, y, done)
+            continue
         m = quotes.locate(q, y.toks)
         matched = 0 if m is None else round(m.coverage * len(q))
         if m is None or m.coverage < 0.5 or matched < min(3, len(q)):
@@ -168,20 +181,51 @@ def _quote_side(
             reportable = quotes.reportable(c, q, y.toks) or _misquote(qw, tw)
             if not reportable or _same_numbers(x, qw, y, tw):
                 continue
+            if _ampersand(x, q, c.q[0], qw) and _ampersand(y, y.toks, c.t[0], tw):
+                continue  # "conservation & healthy herds": "&" is the word "and"
             place = _place(x, qw, y, tw)
             if _reported(place, done):
                 continue  # the other side's quotation told this change already
             done.append(place)
             parts.append((side(x, qw), side(y, tw)))
-        for extra in _trimmed(x, q, y, m.t_range):
-            place = _place(x, [], y, extra)
-            if _reported(place, done):
-                continue
-            done.append(place)
-            words = text_of(y, extra[:8]) + ("…" if len(extra) > 8 else "")
-            parts.append((side(x, []), side(y, extra, f"“{words}”")))
+        parts += _trimmed_parts(x, q, y, m.t_range, done)
         if parts:
             yield signal_of("quote", x, y, parts)
+
+
+def _trimmed_parts(
+    x: View, q: Sequence[Token], y: View, t_range: tuple[int, int], done: list[_Place]
+) -> list[tuple[Side, Side]]:
+    """Return `none vs “words”` for y's quoted words beyond x's quotation q, not yet reported."""
+    parts: list[tuple[Side, Side]] = []
+    for extra in _trimmed(x, q, y, t_range):
+        place = _place(x, [], y, extra)
+        if _reported(place, done):
+            continue
+        done.append(place)
+        words = text_of(y, extra[:8]) + ("…" if len(extra) > 8 else "")
+        parts.append((side(x, []), side(y, extra, f"“{words}”")))
+    return parts
+
+
+# Share of a quotation's words found in the other side's quotation for it to be that one's
+# excerpt ("conservation & healthy herds" in "... conservation and healthy herds ...").
+_WHOLE = 0.8
+
+
+def _trimmed_only(x: View, q: Sequence[Token], y: View, done: list[_Place]) -> Iterable[Signal]:
+    """Signal y's quoted words beyond x's quotation q when q is found whole in y's quotation."""
+    if len(q) <= _TRIMMED:
+        return
+    for start, end in _member_quotes(y):
+        m = quotes.locate(q, y.toks[start:end])
+        if m is None or m.coverage < _WHOLE:
+            continue  # not this quotation (its changes of words were compared already)
+        t_range = (start + m.t_range[0], start + m.t_range[1])
+        parts = _trimmed_parts(x, q, y, t_range, done)
+        if parts:
+            yield signal_of("quote", x, y, parts)
+        return
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:
