@@ -331,8 +331,18 @@ def _compare_cluster(texts: tuple[tuple[str, str], ...]) -> int:
     return len(newsdiff.compare(list(texts)).groups)
 
 
-def parallel(clusters: Sequence[Cluster], workers: Sequence[int]) -> dict[str, Any]:
-    """Time `newsdiff corpus` over the ECB+ clusters with each worker count."""
+# Issue 15: `corpus` with 2 workers at least this many times faster than with 1.
+PARALLEL_TARGET = 1.8
+
+
+def parallel(
+    clusters: Sequence[Cluster], workers: Sequence[int], rounds: int = 2
+) -> dict[str, Any]:
+    """Time `newsdiff corpus` over the ECB+ clusters with each worker count, best of rounds.
+
+    The worker counts run in alternation, `rounds` times each: on a machine other jobs
+    share, the fastest run of each count is the one the others disturbed least.
+    """
     import shutil
     import subprocess
     import tempfile
@@ -341,6 +351,7 @@ def parallel(clusters: Sequence[Cluster], workers: Sequence[int]) -> dict[str, A
         "engine": "newsdiff corpus (local process pool), JSON Lines output",
         "clusters": len(clusters),
         "seconds": {},
+        "runs": {str(w): [] for w in workers},
     }
     with tempfile.TemporaryDirectory() as tmp:
         # The clusters this run measures, as a corpus folder of cluster folders.
@@ -350,23 +361,26 @@ def parallel(clusters: Sequence[Cluster], workers: Sequence[int]) -> dict[str, A
             for name, text in c.texts:
                 (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         outputs = set()
-        for w in workers:
-            cmd = [sys.executable, "-m", "newsdiff", "corpus", tmp, "-f", "jsonl", "-q"]
-            t0 = time.perf_counter()
-            proc = subprocess.run(
-                [*cmd, "--workers", str(w)], capture_output=True, text=True, check=False
-            )
-            out["seconds"][str(w)] = time.perf_counter() - t0
-            if proc.returncode != 0:
-                raise RuntimeError(f"newsdiff corpus failed: {proc.stderr.strip()}")
-            # Timings differ between runs; everything else must not.
-            outputs.add(_without_timings(proc.stdout))
-            note(f"parallel: {w} worker(s) {out['seconds'][str(w)]:.2f}s")
+        for _ in range(max(1, rounds)):
+            for w in workers:
+                cmd = [sys.executable, "-m", "newsdiff", "corpus", tmp, "-f", "jsonl", "-q"]
+                t0 = time.perf_counter()
+                proc = subprocess.run(
+                    [*cmd, "--workers", str(w)], capture_output=True, text=True, check=False
+                )
+                seconds = time.perf_counter() - t0
+                if proc.returncode != 0:
+                    raise RuntimeError(f"newsdiff corpus failed: {proc.stderr.strip()}")
+                out["runs"][str(w)].append(seconds)
+                # Timings differ between runs; everything else must not.
+                outputs.add(_without_timings(proc.stdout))
+                note(f"parallel: {w} worker(s) {seconds:.2f}s")
+        out["seconds"] = {w: min(runs) for w, runs in out["runs"].items()}
         out["same_output"] = len(outputs) == 1
         shutil.rmtree(tmp, ignore_errors=True)
     if "1" in out["seconds"] and "2" in out["seconds"]:
         out["speedup_2_vs_1"] = out["seconds"]["1"] / out["seconds"]["2"]
-    out["targets"] = {"speedup_2_vs_1": 1.7}
+    out["targets"] = {"speedup_2_vs_1": PARALLEL_TARGET}
     return out
 
 
@@ -466,10 +480,12 @@ def report(doc: dict[str, Any]) -> str:
         if not pa["same_output"]:
             add("   WARNING: the outputs differ between worker counts")
         for w, v in pa["seconds"].items():
-            add(f"   {w} worker(s) {v:8.2f}s")
+            runs = pa.get("runs", {}).get(w, [])
+            shown = f"  (best of {', '.join(f'{r:.2f}' for r in runs)})" if len(runs) > 1 else ""
+            add(f"   {w} worker(s) {v:8.2f}s{shown}")
         if "speedup_2_vs_1" in pa:
-            v = pa["speedup_2_vs_1"]
-            add(f"   speed-up 2 vs 1 {v:6.2f}x  target >= 1.7x  {_mark(v, 1.7, True)}")
+            v, t = pa["speedup_2_vs_1"], pa["targets"]["speedup_2_vs_1"]
+            add(f"   speed-up 2 vs 1 {v:6.2f}x  target >= {t}x  {_mark(v, t, True)}")
     m = doc["machine"]
     add("")
     add(f"Machine: {m['cpu']}, {m['nproc']} cores, Python {m['python']}; commit {m['commit']}")
@@ -531,6 +547,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--mem-gb", type=float, default=8.0, help="address-space cap per scale size")
     p.add_argument("--workers", default="1,2", help="parallel worker counts")
     p.add_argument(
+        "--rounds",
+        type=int,
+        help="parallel runs of each worker count, best kept (default 2, quick 1)",
+    )
+    p.add_argument(
         "--scipy-env",
         metavar="create|PYTHON",
         help="also time start-up beside scipy: 'create' a temporary virtual environment "
@@ -589,7 +610,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         steps.append(("scale", lambda: scale(sizes, args.seed, args.timeout, args.mem_gb)))
     if "parallel" in parts:
         workers = [int(w) for w in args.workers.split(",") if w.strip()]
-        steps.append(("parallel", lambda: parallel(clusters, workers)))
+        rounds = args.rounds or (1 if q else 2)
+        steps.append(("parallel", lambda: parallel(clusters, workers, rounds)))
     for name, fn in steps:
         t0 = time.perf_counter()
         doc[name] = fn()

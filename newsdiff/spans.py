@@ -85,15 +85,26 @@ def _edited(
     return set(range(start, end))
 
 
-def _unmatched(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[int]]:
+class _Words:
+    """A member's tokens with what every diff of it reads: keys and norms, found once."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.keys = [key(t) for t in tokens]
+        # A word the other member holds anywhere is not a difference of a rewritten run: a
+        # name said twice in one report and once in the other is the same name.
+        self.counts = Counter(t.norm for t in tokens)
+        self.norms = set(self.counts)
+
+
+def _unmatched(wa: _Words, wb: _Words) -> tuple[set[int], set[int]]:
     """Return the indices of a's and b's tokens that differ (see the module's docstring)."""
     left: set[int] = set()
     right: set[int] = set()
-    # A word the other member holds anywhere is not a difference of a rewritten run: a
-    # name said twice in one report and once in the other is the same name.
-    a_all, b_all = Counter(t.norm for t in a), Counter(t.norm for t in b)
-    a_norms, b_norms = set(a_all), set(b_all)
-    for i1, i2, j1, j2 in blocks([key(t) for t in a], [key(t) for t in b]):
+    a, b = wa.tokens, wb.tokens
+    a_all, b_all = wa.counts, wb.counts
+    a_norms, b_norms = wa.norms, wb.norms
+    for i1, i2, j1, j2 in blocks(wa.keys, wb.keys):
         if max(i2 - i1, j2 - j1) <= EDIT_WORDS:
             left |= _edited(a, i1, i2, b_all, b[j1:j2])
             right |= _edited(b, j1, j2, a_all, a[i1:i2])
@@ -128,15 +139,16 @@ def differing_spans(
         return tuple(() for _ in members)
     words = words or SentenceWords(documents)
     tokens = [_tokens(words, documents[m.doc], m) for m in members]
+    diffed = [_Words(t) for t in tokens]
     changed: list[set[int]] = [set() for _ in members]
     done: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for i in range(len(members)):
         others = [j for j in range(len(members)) if j != i][: PAIRWISE_MAX - 1]
         for j in others:
-            key = (min(i, j), max(i, j))
-            if key not in done:
-                done[key] = _unmatched(tokens[key[0]], tokens[key[1]])
-            changed[i] |= done[key][0 if i < j else 1]
+            pair = (min(i, j), max(i, j))
+            if pair not in done:
+                done[pair] = _unmatched(diffed[pair[0]], diffed[pair[1]])
+            changed[i] |= done[pair][0 if i < j else 1]
     return tuple(_runs(t, c) for t, c in zip(tokens, changed, strict=True))
 
 

@@ -46,3 +46,21 @@ def test_sentence_initials_match_the_backward_scan(start: int) -> None:
     _, initial, _ = _sentence_words(doc, start, tuple(toks))
     assert list(initial) == _initial_plain(_TEXT, start, toks)
     assert any(initial[1:])  # openers inside the text mark some words
+
+
+def test_numbers_found_past_the_quick_test_equal_the_full_parse() -> None:
+    """Check sentences without a digit or number word have no quantity in the full parse."""
+    from newsdiff.text import numbers
+
+    texts = [
+        _TEXT,
+        "A dozen crews and a million thanks; the one who came on Tuesday in March.",
+        "Two hundred and five people, twenty-five of them children, left at 5:30 p.m.",
+        "Prices rose 3% to $1.2bn on 5th May, the MS08 code and COVID-19 aside.",
+        "Nothing here counts anything at all, an idea and a plan aside.",
+    ]
+    for text in texts:
+        for start in range(0, len(text), 7):
+            for end in (start + 12, start + 40, len(text)):
+                full = numbers._Parser(text, numbers._items(text, start, end)).run()
+                assert numbers.find(text, start, end) == full

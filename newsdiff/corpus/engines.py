@@ -29,6 +29,9 @@ WINDOW_PER_WORKER = 4
 
 ENGINES = ("local", "dask")
 
+# The module the local engine's fork server imports first: it loads the pipeline.
+PRELOAD = "newsdiff.corpus.preload"
+
 
 # What an item gets when the worker computing it died (killed, out of memory): the item
 # and a reason in, a result out. Without one, a lost worker ends the run with InputError.
@@ -138,6 +141,12 @@ class ProcessEngine(_Closing):
                 "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             )
             ctx = multiprocessing.get_context(method)
+            if method == "forkserver" and self._initializer is not None:
+                # Workers fork from a fork server that loaded the pipeline once (before
+                # the first worker), rather than each loading it on its own. Ignored when
+                # the fork server is already running; the initializer runs either way.
+                ctx.set_forkserver_preload([PRELOAD])
+                _start_fork_server()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=ctx, initializer=self._initializer
             )
@@ -218,6 +227,28 @@ class ProcessEngine(_Closing):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if not running), telling it which newsdiff this process runs.
+
+    corpus/preload.py keeps what it loaded only when it is this process's newsdiff; the
+    variable is set for the start of the server alone.
+    """
+    from multiprocessing import forkserver
+
+    import newsdiff
+
+    name = "NEWSDIFF_PRELOAD_ORIGIN"  # corpus.preload.ORIGIN (not imported: it loads the pipeline)
+    saved = os.environ.get(name)
+    os.environ[name] = os.path.dirname(os.path.abspath(newsdiff.__file__))
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = saved
 
 
 class DaskEngine(_Closing):

@@ -178,6 +178,8 @@ def wrap_narrow(text: str, width: int) -> list[str]:
     The same breaks as rich's divide_line, with lengths for cell counts; each line is cut at
     the width (only its trailing spaces can pass it, which the plain output drops anyway).
     """
+    if len(text) <= width:
+        return [text]  # every word fits: one line (most heads, short sentences)
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):

@@ -36,7 +36,7 @@ class View:
     spans: tuple[tuple[int, int], ...]
     norms: tuple[str, ...] = ()
     # Results of the per-member helpers below: a member is compared with every other one.
-    memo: dict[tuple[str, tuple[Any, ...]], Any] = field(
+    memo: dict[str | tuple[str, tuple[Any, ...]], Any] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
 
@@ -58,9 +58,13 @@ def per_member(fn: Callable[Concatenate[View, _P], _R]) -> Callable[Concatenate[
     name = fn.__qualname__
 
     def wrapper(v: View, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        # Called hundreds of thousands of times per corpus: no sort for the common call
-        # without keywords, and one dictionary look-up on a hit.
-        key = (name, (*args, *sorted(kwargs.items())) if kwargs else args)
+        # Called hundreds of thousands of times per corpus: the name alone for a call
+        # without arguments (most), no sort without keywords, one look-up on a hit.
+        key: str | tuple[str, tuple[Any, ...]] = name
+        if kwargs:
+            key = (name, (*args, *sorted(kwargs.items())))
+        elif args:
+            key = (name, args)
         memo = v.memo
         try:
             result: _R = memo[key]
@@ -79,7 +83,7 @@ def word_set(v: View) -> frozenset[str]:
 
 
 # word_set's key in a member's memo (per_member's key for a call without arguments).
-_WORD_SET = ("word_set", ())
+_WORD_SET = "word_set"
 
 
 def _is_title_case(toks: Sequence[Token]) -> bool:

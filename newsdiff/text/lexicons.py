@@ -67,9 +67,12 @@ class Lexicon:
                 self._index.setdefault(first, []).append((phrase, cls))
         for options in self._index.values():
             options.sort(key=lambda p: -len(p[0]))
+        self._firsts = frozenset(self._index)
 
     def find(self, norms: Sequence[str]) -> list[Hit]:
         """Return the non-overlapping entries found in a list of normalised words."""
+        if self._firsts.isdisjoint(norms):
+            return []  # no word starts an entry (most members): one set test in C
         hits: list[Hit] = []
         i = 0
         while i < len(norms):

@@ -437,9 +437,21 @@ class _Parser:
         return year, j
 
 
+# Every quantity holds a digit or one of these words (lower case): a spelled number or
+# scale ("a million", "a dozen"), a month or a weekday (see `_Parser.at`).
+_TRIGGERS = frozenset([*_WORD_UNITS, *_WORD_SCALES, "dozen", *_MONTHS, *_WEEKDAYS])
+_DIGIT = re.compile(r"\d")
+# The words of _ITEM (its "word" alternative): where no digit is, its only items but symbols.
+_WORD_ITEM = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Return the quantities of text[start:end], with offsets into text."""
     stop = len(text) if end is None else end
+    if _DIGIT.search(text, start, stop) is None and _TRIGGERS.isdisjoint(
+        w.lower() for w in _WORD_ITEM.findall(text, start, stop)
+    ):
+        return []  # most sentences: no item could start a quantity
     return _Parser(text, _items(text, start, stop)).run()
 
 
