@@ -271,3 +271,26 @@ def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
         "Police spoke to the owner of the shop, who claimed the truck ran the red light.",
         "Two other drivers said the truck had run the red light.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        # Two scale words: a thousandfold difference, not one value written two ways.
+        (
+            "The city will spend $4 million on the new ferry terminal.",
+            "The city will spend $4 billion on the new ferry terminal.",
+            "$4 million vs $4 billion",
+        ),
+        # Other digits with no scale word at all.
+        (
+            "The fire forced 6 families from their homes overnight.",
+            "The fire forced 6,000 families from their homes overnight.",
+            "6 vs 6,000",
+        ),
+    ],
+)
+def test_amounts_a_scale_apart_with_other_written_forms_are_a_number_difference(
+    a: str, b: str, detail: str
+) -> None:
+    assert ("number", detail) in kinds(a, b)
