@@ -294,3 +294,20 @@ def test_amounts_a_scale_apart_with_other_written_forms_are_a_number_difference(
     a: str, b: str, detail: str
 ) -> None:
     assert ("number", detail) in kinds(a, b)
+
+
+def test_a_whole_and_a_decimal_closing_the_same_words_are_a_number_difference() -> None:
+    # No counted word after either: one measure told rounded and not.
+    assert ("number", "5.8 vs 5") in kinds(
+        "The tremor had a magnitude of 5.8, the institute said.",
+        "The tremor had a magnitude of 5, the institute said.",
+    )
+    # A count of people is still no measure.
+    assert not [
+        k
+        for k in kinds(
+            "The tremor left 7 people hurt, the institute said.",
+            "The tremor had a magnitude of 5.8, the institute said.",
+        )
+        if k[0] == "number"
+    ]

@@ -86,15 +86,16 @@ def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) ->
 
     Each counts the word after it, and the words differ: "13 magazines" is not "3 machine
     guns" though both follow "a grenade launcher and" in a list. Or one is whole and the
-    other not: "10 people" is no "5.9" magnitude. Told of the same word, or one with no
-    word after it, they may be one count.
+    other not, told of other words: "10 people" is no "5.9" magnitude. Told of the same
+    word, or both closing a clause ("a magnitude of 6.1," / "of 6,": one measure rounded),
+    they may be one count.
     """
     if x.kind != "amount" or y.kind != "amount" or x.unit is not None or y.unit is not None:
         return False
     ha, hb = _head(a, x), _head(b, y)
     whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
     if whole[0] != whole[1]:
-        return ha != hb or not ha
+        return ha != hb
     return bool(ha and hb) and ha != hb and _closeness(x, y) < _NEAR
 
 
