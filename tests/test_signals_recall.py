@@ -311,3 +311,37 @@ def test_a_whole_and_a_decimal_closing_the_same_words_are_a_number_difference() 
         )
         if k[0] == "number"
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        # A word spelled as the name's initials is no acronym of it.
+        (
+            "The ferry will run again on Monday, according to The Associated Press.",
+            "The ferry will run again on Monday, and tap water is safe to drink.",
+            "according to The Associated Press vs none",
+        ),
+        # Nor is a stretch of a longer name: a title and a surname.
+        (
+            "The ferry will run again on Monday, according to AP.",
+            "The ferry will run again on Monday, said Acting President Mills.",
+            "according to AP vs none",
+        ),
+        # Nor are the initials of a person's names a source named as a word.
+        (
+            "The ferry will run again on Monday, according to Mills.",
+            "The ferry will run again on Monday, said Mark Ivan Lee Lloyd Smith.",
+            "according to Mills vs none",
+        ),
+    ],
+)
+def test_a_source_is_not_taken_for_initials_the_other_side_spells_by_chance(
+    a: str, b: str, detail: str
+) -> None:
+    assert ("attribution", detail) in kinds(a, b)
+    # The name's acronym on the other side, or the name for its acronym, is the same source.
+    assert "attribution" not in types(
+        "The ferry will run again on Monday, according to AP.",
+        "The ferry will run again on Monday, the Associated Press said.",
+    )

@@ -482,7 +482,7 @@ def _source_side(v: View, src: _Source | None) -> Side:
 
 
 def _acronym_of(src: _Source) -> set[str]:
-    """Return the acronyms a source's name may take: THG for (The) Harbour Gazette."""
+    """Return the acronyms a source's name may take: THG or HG for The Harbour Gazette."""
     caps = [t.norm[0] for t in src.run if t.is_capitalised]
     forms = {"".join(caps), "".join(t.norm[0] for t in src.names)}
     return {f for f in forms if len(f) >= 2}  # one word's letter is no acronym ("a")
@@ -490,28 +490,43 @@ def _acronym_of(src: _Source) -> set[str]:
 
 # The longest name an acronym stands for, in words.
 _ACRONYM_MAX = 6
+# Words that may open a name without being part of its acronym ("The Associated Press").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@per_member
+def _acronyms(v: View) -> frozenset[str]:
+    """Return a member's acronyms (AP, THG), lower-cased as its words are."""
+    return frozenset(t.norm for t in v.toks if t.is_acronym)
 
 
 @per_member
 def _initials(v: View) -> frozenset[str]:
-    """Return the initials of a member's runs of capitalised words, and its acronyms' letters.
+    """Return the initials of a member's names, for an acronym the other side uses.
 
-    "The Hollywood Reporter" gives "thr" and "hr"; an acronym THR gives "thr", so that
-    each side finds the other's name.
+    A name is a whole run of capitalised words, ended by punctuation: "The Hollywood
+    Reporter" gives "thr" and "hr" (no article), never a stretch inside a run ("Acting
+    President Mills" is no AP). A sentence's first word may be no name: left off too.
     """
-    out: set[str] = set()
-    run: list[str] = []
-    for t in (*v.toks, None):
-        if t is not None and t.is_capitalised and t.norm.isalpha():
-            run.append(t.norm)
+    runs: list[list[int]] = []
+    prev: Token | None = None
+    for k, t in enumerate(v.toks):
+        if not (t.is_capitalised and t.norm.isalpha() and not t.is_acronym) or (
+            t.norm in NOT_NAMES or v.title[k]
+        ):
+            prev = None  # a headline's capitals mark no names
             continue
-        for i in range(len(run)):
-            # Any stretch of a run: punctuation does not end one ("Reporter, Director").
-            for j in range(i + 2, min(len(run), i + _ACRONYM_MAX) + 1):
-                out.add("".join(w[0] for w in run[i:j]))
-        run = []
-        if t is not None and t.is_acronym:
-            out.add(t.norm)
+        if prev is None or v.document.text[prev.end : t.start].strip():
+            runs.append([])
+        runs[-1].append(k)
+        prev = t
+    out: set[str] = set()
+    for run in runs:
+        first = v.toks[run[0]]
+        starts = [run, run[1:]] if first.norm in _ARTICLES or v.initial[run[0]] else [run]
+        out |= {
+            "".join(v.toks[k].norm[0] for k in ks) for ks in starts if 2 <= len(ks) <= _ACRONYM_MAX
+        }
     return frozenset(out)
 
 
@@ -519,14 +534,17 @@ def _sources(a: View, b: View) -> Iterable[Signal]:
     """Signal a source named on one side whose name the other side never mentions."""
     sides = []
     for x, y in ((a, b), (b, a)):
-        words = y.words
-        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter).
-        known = words | _initials(y)
+        words, initials, acronyms = y.words, _initials(y), _acronyms(y)
+        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter):
+        # an acronym is matched with names only, not any word of its letters ("tap").
         sides.append(
             [
                 s
                 for s in _source_names(x)
-                if not any(t.norm in known for t in s.names) and not _acronym_of(s) & words
+                if not any(
+                    t.norm in words or (t.is_acronym and t.norm in initials) for t in s.names
+                )
+                and not _acronym_of(s) & acronyms
             ]
         )
     for i in range(max(len(sides[0]), len(sides[1]))):
