@@ -224,7 +224,7 @@ def test_a_quotation_trimmed_by_one_report_is_a_quote_difference() -> None:
     found = kinds(
         "A council spokesman said: “This report is a clear case of wasted public money and "
         "a political stunt.”",
-        "The council dismissed the audit, telling the paper the findings are “a clear case "
+        "The council dismissed the audit, telling reporters the findings were “a clear case "
         "of wasted public money.”",
     )
     assert ("quote", "“This report is” vs none; “and a political stunt” vs none") in found
@@ -259,10 +259,10 @@ def test_the_same_digits_with_and_without_a_scale_word_are_no_number_difference(
 
 
 def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
-    # "drivers who were on the road at the time who claimed": the drivers claim, as they
+    # "drivers who were on the road that night who claimed": the drivers claim, as they
     # say in the other report.
     assert "attribution" in types(
-        "Police spoke to two other drivers who were on the road at the time who claimed the "
+        "Police spoke to two other drivers who were on the road that night who claimed the "
         "truck ran the red light.",
         "Police found two other drivers who said the truck had run the red light.",
     )

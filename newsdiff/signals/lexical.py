@@ -79,8 +79,8 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
 
 
 # Words before a modal that make it part of a purpose clause ("so he could shoot", "in order
-# that they might"), an indirect question ("unclear what he might reveal", "whether it
-# could") or a free relative ("any documents they may have"): the modal hedges nothing
+# that they might"), an indirect question ("unsure what it might cost", "whether it
+# could") or a free relative ("any permits they might hold"): the modal hedges nothing
 # the report asserts.
 _PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "whatever"})
 
@@ -88,7 +88,7 @@ _PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "wha
 def _hedged(x: View, h: Hit, y: View) -> bool:
     """Return True when a hedge qualifies a claim y asserts, and y has none of its words.
 
-    The claim is the first content word after the hedge ("may have violated" -> violated);
+    The claim is the first content word after the hedge ("may have broken" -> broken);
     y must state it. "the potential to destroy" is not hedged against "the potential
     'destruction'": y uses the hedge's own word.
     """
@@ -186,7 +186,7 @@ def _verb_use(v: View, h: Hit) -> bool:
         return True
     if t.norm.endswith("ing"):
         # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ...",
-        # and after a comma a participle clause: `called it "unfair," claiming he lied`.
+        # and after a comma a participle clause: `called it "absurd," claiming she erred`.
         gap = v.document.text[v.toks[h.i - 1].end : t.start] if h.i else ""
         return (h.j < len(v.toks) and v.toks[h.j].norm == "that") or "," in gap
     if h.cls == "neutral":
@@ -232,7 +232,7 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         if earlier:
             return _speaker(v, earlier[-1])
     if h.i > 0 and v.toks[h.i - 1].norm == "who":
-        # "three women who were teenagers at the time who claimed": the speaker is the
+        # "two drivers who were on the road that night who claimed": the speaker is the
         # antecedent, some words back and not told apart by a parse; any noun of the clause
         # before the verb may be it.
         return _clause_words(v, h)
@@ -262,7 +262,7 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
             continue
         if t.is_capitalised:
             out.add(word_stem(t.norm))
-        # The nearest content word is the subject's head ("three women who claimed").
+        # The nearest content word is the subject's head ("two drivers who claimed").
         subject = subject or word_stem(t.norm)
     # "...," said Smith: after a quotation or a comma, the speaker follows the verb.
     gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start] if h.i else ""
@@ -322,8 +322,8 @@ def _claim(v: View, h: Hit) -> frozenset[str]:
 def _same_claim(a: View, ha: Hit, b: View, hb: Hit) -> bool:
     """Return True when two reporting verbs report one claim: their clauses share two words.
 
-    "claiming he lied to the FBI" and "said the FBI ruined his life" give one speaker two
-    claims: their verbs are no difference of attribution.
+    "claiming she misled the auditors" and "said the auditors cost the town a year" give
+    one speaker two claims: their verbs are no difference of attribution.
     """
     return len(_claim(a, ha) & _claim(b, hb)) >= 2
 
@@ -389,8 +389,8 @@ def _verb_pair(
 
     Each side offers its verbs of a stance the other lacks, else its neutral ones. A side
     with two "said" reports two claims: its verb is the one whose clause tells what the
-    other side's verb reports, not merely the first. NASA's "refuted" is not Rogozin's
-    "stated", nor "claiming he lied" the "said" of another claim.
+    other side's verb reports, not merely the first. The agency's "refuted" is not the
+    minister's "stated", nor "claiming she erred" the "said" of another claim.
     """
     offered = []
     for v in (a, b):
@@ -464,8 +464,8 @@ def _source_names(v: View) -> list[_Source]:
 def _nouns(toks: Sequence[Token]) -> bool:
     """Return True when words before a name hold a noun of their own ("various reports").
 
-    An article ("the Associated Press") or two words joined by "and" or "or" ("current
-    and former State Department officials") qualify the name that follows instead.
+    An article ("the Associated Press") or two words joined by "and" or "or" ("serving
+    and retired Treasury officials") qualify the name that follows instead.
     """
     if all(t.norm in STOPWORDS for t in toks):
         return False
