@@ -164,8 +164,8 @@ def test_quote_in_one_report_only() -> None:
     assert found == []
     # Two sides quoting different things: neither quote is "missing" from the other.
     found = kinds(
-        "“We are only here for a school project,” a second man told the congressman.",
-        "“Tell me who you are,” the congressman said to the man.",
+        "“We are just passing through,” a hiker told the ranger.",
+        "“Show me your permit,” the ranger said to the hiker.",
     )
     assert [k for k in found if k[0] == "quote"] == []
 

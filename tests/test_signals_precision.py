@@ -21,20 +21,20 @@ def test_negation_needs_the_same_predicate_of_the_same_subject() -> None:
         "The mayor said the city can help itself by getting families into new homes.",
         "“That is not getting families into homes,” her rival said.",
     )
-    # Another subject: the team answered, the spokesman did not.
+    # Another subject: the staff replied, the spokesman did not.
     assert "negation" not in types(
-        "He said the council's team responded to the letter from the agency.",
-        "The council's spokesman did not respond to a letter seeking comment.",
+        "He said the club's staff replied to the note from the league.",
+        "The club's spokesman did not reply to a note about the fine.",
     )
-    # A condition denies nothing: "if we do not get it".
+    # A condition denies nothing: "if we do not win it".
     assert "negation" not in types(
-        "“We must get the best deal, and if we do not get it, there is no deal,” she said.",
-        "“We must get the best deal,” she said.",
+        "“We will win the contract, and if we do not win it, we will appeal,” she said.",
+        "“We will win the contract,” she said.",
     )
-    # One faced the consequences, the other suffered none: no contradiction.
+    # One paid a penalty, the other faced none: no contradiction.
     assert "negation" not in types(
-        "He said both men lied, but only Jones faced consequences.",
-        "He said Smith suffered no consequences after he lied.",
+        "He said both riders fell, but only Jones paid a penalty.",
+        "He said Smith faced no penalty after he fell.",
     )
     # The same subject and predicate, negated on one side: a real contradiction.
     assert ("negation", "will resign vs will not resign") in kinds(
@@ -81,7 +81,7 @@ def test_attribution_only_between_verbs_of_one_speaker() -> None:
         "In comments to reporters, the governor defended the budget.",
         "The governor claimed the budget was balanced.",
     )
-    # "told Fox News": the outlet heard the speaker; it is not a source of the claim.
+    # "told Channel Nine": the outlet heard the speaker; it is not a source of the claim.
     assert "attribution" not in types(
         "The records were kept, spokeswoman Ann Hart told Channel Nine on Monday.",
         "Ms. Hart said the records were kept.",
@@ -105,10 +105,10 @@ def test_hedge_not_on_purpose_clauses_or_words_both_use() -> None:
         "The minister said the sanctions have the potential to destroy the partnership.",
         "The agency dismissed warnings about the potential ‘destruction’ of the partnership.",
     )
-    # An indirect question: "unclear what he might reveal".
+    # An indirect question: "unsure what it might cost".
     assert "hedge" not in types(
-        "Lee is cooperating with the inquiry, though it is unclear what he might reveal.",
-        "Lee is cooperating with the inquiry into the company's accounts.",
+        "Lee is helping the inquiry, though he is unsure what it might cost the firm.",
+        "Lee is helping the inquiry, which cost the firm its accounts.",
     )
     # A hedge on the claim the other side asserts.
     assert ("hedge", "reportedly vs none") in kinds(
@@ -163,11 +163,10 @@ def test_signals_do_not_depend_on_a_third_report_quoting_something_else() -> Non
 
 def test_a_trimmed_quotation_is_a_quote_signal() -> None:
     found = kinds(
-        "The mayor wrote that he would put the “bridge decision on hold for now.”",
-        "“Put the bridge decision on hold for now until I review every safety report,” "
-        "the mayor wrote.",
+        "The mayor wrote that he would “delay the vote on the bridge for now.”",
+        "“Delay the vote on the bridge for now until I read every safety report,” the mayor wrote.",
     )
-    assert ("quote", "none vs “until I review every safety report”") in found
+    assert ("quote", "none vs “until I read every safety report”") in found
     # A word or two in quotation marks is no passage that the other side trims.
     found = kinds(
         "The mayor called the plan ‘reckless’ on Monday.",
@@ -178,8 +177,8 @@ def test_a_trimmed_quotation_is_a_quote_signal() -> None:
 
 def test_a_participle_reports_for_the_main_clause_subject() -> None:
     found = kinds(
-        "The governor on Monday called the ruling “very unfair,” claiming the judge had lied.",
-        "The governor on Monday said the judge had lied.",
+        "The governor on Tuesday called the ruling “plainly absurd,” claiming the judge erred.",
+        "The governor on Tuesday said the judge erred.",
     )
     assert ("attribution", "claiming vs said") in found
 
@@ -248,26 +247,25 @@ def test_near_counts_told_with_other_words_are_a_number_difference() -> None:
     [
         # Words that qualify the name are not the source's name.
         (
-            "The lawyers, according to current and former Treasury officials, were preparing "
-            "a reply.",
+            "The engineers, according to serving and retired Treasury officials, were drafting a "
+            "plan.",
             "according to Treasury vs none",
         ),
         # Nor is the article before it.
         (
-            "The lawyers, whose work was first reported by The Daily Ledger, were preparing a "
-            "reply.",
+            "The engineers, whose work was reported by The Daily Ledger, were drafting a plan.",
             "reported by The Daily Ledger vs none",
         ),
         # A plural noun before a name is the source itself.
         (
-            "The lawyers, according to various reports Treasury staff helped, were preparing a "
-            "reply.",
+            "The engineers, according to various reports Treasury staff helped, were drafting a "
+            "plan.",
             "according to various reports vs none",
         ),
     ],
 )
 def test_a_named_source_is_told_by_its_name(a: str, detail: str) -> None:
-    found = kinds(a, "The lawyers were preparing a reply to the committee.")
+    found = kinds(a, "The engineers were drafting a plan for the committee.")
     assert ("attribution", detail) in found
 
 

@@ -224,7 +224,7 @@ def test_a_quotation_trimmed_by_one_report_is_a_quote_difference() -> None:
     found = kinds(
         "A council spokesman said: “This report is a clear case of wasted public money and "
         "a political stunt.”",
-        "The council dismissed the audit, telling the paper the findings are “a clear case "
+        "The council dismissed the audit, telling reporters the findings were “a clear case "
         "of wasted public money.”",
     )
     assert ("quote", "“This report is” vs none; “and a political stunt” vs none") in found
@@ -259,10 +259,10 @@ def test_the_same_digits_with_and_without_a_scale_word_are_no_number_difference(
 
 
 def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
-    # "drivers who were on the road at the time who claimed": the drivers claim, as they
+    # "drivers who were on the road that night who claimed": the drivers claim, as they
     # say in the other report.
     assert "attribution" in types(
-        "Police spoke to two other drivers who were on the road at the time who claimed the "
+        "Police spoke to two other drivers who were on the road that night who claimed the "
         "truck ran the red light.",
         "Police found two other drivers who said the truck had run the red light.",
     )
@@ -270,4 +270,78 @@ def test_a_relative_clause_verb_is_given_to_its_antecedent() -> None:
     assert "attribution" not in types(
         "Police spoke to the owner of the shop, who claimed the truck ran the red light.",
         "Two other drivers said the truck had run the red light.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        # Two scale words: a thousandfold difference, not one value written two ways.
+        (
+            "The city will spend $4 million on the new ferry terminal.",
+            "The city will spend $4 billion on the new ferry terminal.",
+            "$4 million vs $4 billion",
+        ),
+        # Other digits with no scale word at all.
+        (
+            "The fire forced 6 families from their homes overnight.",
+            "The fire forced 6,000 families from their homes overnight.",
+            "6 vs 6,000",
+        ),
+    ],
+)
+def test_amounts_a_scale_apart_with_other_written_forms_are_a_number_difference(
+    a: str, b: str, detail: str
+) -> None:
+    assert ("number", detail) in kinds(a, b)
+
+
+def test_a_whole_and_a_decimal_closing_the_same_words_are_a_number_difference() -> None:
+    # No counted word after either: one measure told rounded and not.
+    assert ("number", "5.8 vs 5") in kinds(
+        "The tremor had a magnitude of 5.8, the institute said.",
+        "The tremor had a magnitude of 5, the institute said.",
+    )
+    # A count of people is still no measure.
+    assert not [
+        k
+        for k in kinds(
+            "The tremor left 7 people hurt, the institute said.",
+            "The tremor had a magnitude of 5.8, the institute said.",
+        )
+        if k[0] == "number"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        # A word spelled as the name's initials is no acronym of it.
+        (
+            "The ferry will run again on Monday, according to The Associated Press.",
+            "The ferry will run again on Monday, and tap water is safe to drink.",
+            "according to The Associated Press vs none",
+        ),
+        # Nor is a stretch of a longer name: a title and a surname.
+        (
+            "The ferry will run again on Monday, according to AP.",
+            "The ferry will run again on Monday, said Acting President Mills.",
+            "according to AP vs none",
+        ),
+        # Nor are the initials of a person's names a source named as a word.
+        (
+            "The ferry will run again on Monday, according to Mills.",
+            "The ferry will run again on Monday, said Mark Ivan Lee Lloyd Smith.",
+            "according to Mills vs none",
+        ),
+    ],
+)
+def test_a_source_is_not_taken_for_initials_the_other_side_spells_by_chance(
+    a: str, b: str, detail: str
+) -> None:
+    assert ("attribution", detail) in kinds(a, b)
+    # The name's acronym on the other side, or the name for its acronym, is the same source.
+    assert "attribution" not in types(
+        "The ferry will run again on Monday, according to AP.",
+        "The ferry will run again on Monday, the Associated Press said.",
     )

@@ -2,8 +2,8 @@
 
 A quotation reproduced word for word in two reports is the same statement however much
 else the two sentences say (a long sentence wraps a short quote in its context); so is a
-short quote whose every content word the other sentence also quotes (a headline's 'lied
-many times' inside the full quotation, a trimmed "badly" of "I feel very badly"), though
+short quote whose every content word the other sentence also quotes (a headline's 'broke
+every rule' inside the full quotation, a trimmed "sorry" of "I am truly sorry"), though
 fewer words show it, so it counts for less than a run. Two
 sentences that name different days of the week tell of different moments ("opened the door
 Tuesday" vs "said Wednesday"), however many words they share. Two reports' headlines share

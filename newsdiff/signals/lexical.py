@@ -79,8 +79,8 @@ def _anchored(x: View, h: Hit, y: View) -> bool:
 
 
 # Words before a modal that make it part of a purpose clause ("so he could shoot", "in order
-# that they might"), an indirect question ("unclear what he might reveal", "whether it
-# could") or a free relative ("any documents they may have"): the modal hedges nothing
+# that they might"), an indirect question ("unsure what it might cost", "whether it
+# could") or a free relative ("any permits they might hold"): the modal hedges nothing
 # the report asserts.
 _PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "whatever"})
 
@@ -88,7 +88,7 @@ _PURPOSE = frozenset({"so", "order", "what", "whether", "how", "if", "any", "wha
 def _hedged(x: View, h: Hit, y: View) -> bool:
     """Return True when a hedge qualifies a claim y asserts, and y has none of its words.
 
-    The claim is the first content word after the hedge ("may have violated" -> violated);
+    The claim is the first content word after the hedge ("may have broken" -> broken);
     y must state it. "the potential to destroy" is not hedged against "the potential
     'destruction'": y uses the hedge's own word.
     """
@@ -186,7 +186,7 @@ def _verb_use(v: View, h: Hit) -> bool:
         return True
     if t.norm.endswith("ing"):
         # "admitting gays", "warning signs", "Speaking on it"; but "clarifying that ...",
-        # and after a comma a participle clause: `called it "unfair," claiming he lied`.
+        # and after a comma a participle clause: `called it "absurd," claiming she erred`.
         gap = v.document.text[v.toks[h.i - 1].end : t.start] if h.i else ""
         return (h.j < len(v.toks) and v.toks[h.j].norm == "that") or "," in gap
     if h.cls == "neutral":
@@ -232,7 +232,7 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
         if earlier:
             return _speaker(v, earlier[-1])
     if h.i > 0 and v.toks[h.i - 1].norm == "who":
-        # "three women who were teenagers at the time who claimed": the speaker is the
+        # "two drivers who were on the road that night who claimed": the speaker is the
         # antecedent, some words back and not told apart by a parse; any noun of the clause
         # before the verb may be it.
         return _clause_words(v, h)
@@ -262,7 +262,7 @@ def _speaker(v: View, h: Hit) -> frozenset[str]:
             continue
         if t.is_capitalised:
             out.add(word_stem(t.norm))
-        # The nearest content word is the subject's head ("three women who claimed").
+        # The nearest content word is the subject's head ("two drivers who claimed").
         subject = subject or word_stem(t.norm)
     # "...," said Smith: after a quotation or a comma, the speaker follows the verb.
     gap = v.document.text[v.toks[h.i - 1].end : v.toks[h.i].start] if h.i else ""
@@ -322,8 +322,8 @@ def _claim(v: View, h: Hit) -> frozenset[str]:
 def _same_claim(a: View, ha: Hit, b: View, hb: Hit) -> bool:
     """Return True when two reporting verbs report one claim: their clauses share two words.
 
-    "claiming he lied to the FBI" and "said the FBI ruined his life" give one speaker two
-    claims: their verbs are no difference of attribution.
+    "claiming she misled the auditors" and "said the auditors cost the town a year" give
+    one speaker two claims: their verbs are no difference of attribution.
     """
     return len(_claim(a, ha) & _claim(b, hb)) >= 2
 
@@ -389,8 +389,8 @@ def _verb_pair(
 
     Each side offers its verbs of a stance the other lacks, else its neutral ones. A side
     with two "said" reports two claims: its verb is the one whose clause tells what the
-    other side's verb reports, not merely the first. NASA's "refuted" is not Rogozin's
-    "stated", nor "claiming he lied" the "said" of another claim.
+    other side's verb reports, not merely the first. The agency's "refuted" is not the
+    minister's "stated", nor "claiming she erred" the "said" of another claim.
     """
     offered = []
     for v in (a, b):
@@ -464,8 +464,8 @@ def _source_names(v: View) -> list[_Source]:
 def _nouns(toks: Sequence[Token]) -> bool:
     """Return True when words before a name hold a noun of their own ("various reports").
 
-    An article ("the Associated Press") or two words joined by "and" or "or" ("current
-    and former State Department officials") qualify the name that follows instead.
+    An article ("the Associated Press") or two words joined by "and" or "or" ("serving
+    and retired Treasury officials") qualify the name that follows instead.
     """
     if all(t.norm in STOPWORDS for t in toks):
         return False
@@ -482,7 +482,7 @@ def _source_side(v: View, src: _Source | None) -> Side:
 
 
 def _acronym_of(src: _Source) -> set[str]:
-    """Return the acronyms a source's name may take: THG for (The) Harbour Gazette."""
+    """Return the acronyms a source's name may take: THG or HG for The Harbour Gazette."""
     caps = [t.norm[0] for t in src.run if t.is_capitalised]
     forms = {"".join(caps), "".join(t.norm[0] for t in src.names)}
     return {f for f in forms if len(f) >= 2}  # one word's letter is no acronym ("a")
@@ -490,28 +490,43 @@ def _acronym_of(src: _Source) -> set[str]:
 
 # The longest name an acronym stands for, in words.
 _ACRONYM_MAX = 6
+# Words that may open a name without being part of its acronym ("The Associated Press").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@per_member
+def _acronyms(v: View) -> frozenset[str]:
+    """Return a member's acronyms (AP, THG), lower-cased as its words are."""
+    return frozenset(t.norm for t in v.toks if t.is_acronym)
 
 
 @per_member
 def _initials(v: View) -> frozenset[str]:
-    """Return the initials of a member's runs of capitalised words, and its acronyms' letters.
+    """Return the initials of a member's names, for an acronym the other side uses.
 
-    "The Hollywood Reporter" gives "thr" and "hr"; an acronym THR gives "thr", so that
-    each side finds the other's name.
+    A name is a whole run of capitalised words, ended by punctuation: "The Hollywood
+    Reporter" gives "thr" and "hr" (no article), never a stretch inside a run ("Acting
+    President Mills" is no AP). A sentence's first word may be no name: left off too.
     """
-    out: set[str] = set()
-    run: list[str] = []
-    for t in (*v.toks, None):
-        if t is not None and t.is_capitalised and t.norm.isalpha():
-            run.append(t.norm)
+    runs: list[list[int]] = []
+    prev: Token | None = None
+    for k, t in enumerate(v.toks):
+        if not (t.is_capitalised and t.norm.isalpha() and not t.is_acronym) or (
+            t.norm in NOT_NAMES or v.title[k]
+        ):
+            prev = None  # a headline's capitals mark no names
             continue
-        for i in range(len(run)):
-            # Any stretch of a run: punctuation does not end one ("Reporter, Director").
-            for j in range(i + 2, min(len(run), i + _ACRONYM_MAX) + 1):
-                out.add("".join(w[0] for w in run[i:j]))
-        run = []
-        if t is not None and t.is_acronym:
-            out.add(t.norm)
+        if prev is None or v.document.text[prev.end : t.start].strip():
+            runs.append([])
+        runs[-1].append(k)
+        prev = t
+    out: set[str] = set()
+    for run in runs:
+        first = v.toks[run[0]]
+        starts = [run, run[1:]] if first.norm in _ARTICLES or v.initial[run[0]] else [run]
+        out |= {
+            "".join(v.toks[k].norm[0] for k in ks) for ks in starts if 2 <= len(ks) <= _ACRONYM_MAX
+        }
     return frozenset(out)
 
 
@@ -519,14 +534,17 @@ def _sources(a: View, b: View) -> Iterable[Signal]:
     """Signal a source named on one side whose name the other side never mentions."""
     sides = []
     for x, y in ((a, b), (b, a)):
-        words = y.words
-        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter).
-        known = words | _initials(y)
+        words, initials, acronyms = y.words, _initials(y), _acronyms(y)
+        # A name the other side writes, or writes as an acronym (THR, The Hollywood Reporter):
+        # an acronym is matched with names only, not any word of its letters ("tap").
         sides.append(
             [
                 s
                 for s in _source_names(x)
-                if not any(t.norm in known for t in s.names) and not _acronym_of(s) & words
+                if not any(
+                    t.norm in words or (t.is_acronym and t.norm in initials) for t in s.names
+                )
+                and not _acronym_of(s) & acronyms
             ]
         )
     for i in range(max(len(sides[0]), len(sides[1]))):

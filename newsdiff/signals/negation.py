@@ -56,7 +56,7 @@ def _with_aux(v: View, k: int) -> list[Token]:
     return list(v.toks[i : k + 1])
 
 
-# Words opening a condition or a question: "if we don't get it" denies nothing.
+# Words opening a condition or a question: "if they do not sign" denies nothing.
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
@@ -80,7 +80,7 @@ def _subject(v: View, k: int) -> str | None:
 def _same_subject(x: View, i: int, y: View, k: int) -> bool:
     """Return True when a predicate is about the same subject on both sides.
 
-    "Clinton suffered no consequences" does not deny "only Flynn faced consequences", and
+    "Smith faced no penalty" does not deny "only Jones paid a penalty", and
     "the team responded" is not contradicted by "the spokesman did not respond". A pronoun
     stands for a subject only when that is a name its own report uses.
     """

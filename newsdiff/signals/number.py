@@ -86,15 +86,16 @@ def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) ->
 
     Each counts the word after it, and the words differ: "13 magazines" is not "3 machine
     guns" though both follow "a grenade launcher and" in a list. Or one is whole and the
-    other not: "10 people" is no "5.9" magnitude. Told of the same word, or one with no
-    word after it, they may be one count.
+    other not, told of other words: "10 people" is no "5.9" magnitude. Told of the same
+    word, or both closing a clause ("a magnitude of 6.1," / "of 6,": one measure rounded),
+    they may be one count.
     """
     if x.kind != "amount" or y.kind != "amount" or x.unit is not None or y.unit is not None:
         return False
     ha, hb = _head(a, x), _head(b, y)
     whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
     if whole[0] != whole[1]:
-        return ha != hb or not ha
+        return ha != hb
     return bool(ha and hb) and ha != hb and _closeness(x, y) < _NEAR
 
 
@@ -143,20 +144,41 @@ def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Sign
     return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
 
 
-# Scale words a number may be told with or without: thousand, million, billion, trillion.
-_SCALES = frozenset(Fraction(1000) ** k for k in range(1, 5))
+# Scale words and suffixes a number may be written with, by power of ten: the parser reads
+# most of them, not all ("$30MM").
+_SCALE_WORDS = {
+    **dict.fromkeys(("thousand", "k"), 3),
+    **dict.fromkeys(("million", "mln", "mn", "mil", "m", "mm"), 6),
+    **dict.fromkeys(("billion", "bln", "bil", "bn", "b"), 9),
+    **dict.fromkeys(("trillion", "tn", "trn"), 12),
+}
+# The digits of an amount and the word after them: glued ("60m"), after a hyphen ("250-M")
+# or after a space when longer than a letter ("5 m" is five metres).
+_WRITTEN = re.compile(r"(\d+(?:[.,]\d+)*)(?:([^\W\d_]+)|-\s*([^\W\d_]+)|\s+([^\W\d_]{2,}))?")
+
+
+def _written(q: numbers.Quantity) -> tuple[str, int | None]:
+    """Return an amount's digits as written and the power of ten of its scale word, if any."""
+    m = _WRITTEN.search(q.text)
+    if m is None:
+        return "", None
+    word = next((w for w in m.groups()[1:] if w), "")
+    return m.group(1), _SCALE_WORDS.get(word.lower())
 
 
 def _rescaled(x: numbers.Quantity, y: numbers.Quantity) -> bool:
     """Return True when two amounts are the same digits, one with a scale word the other lacks.
 
-    "$140" in "$140-150 million" is the range's first bound, "$200MM" and "60m" are
-    abbreviations the parser does not scale: no report means 140 dollars against 140 million.
+    "$140" in "$140-150 million" is the range's first bound, and "$200MM" an abbreviation
+    the parser does not scale: no report means 140 dollars against 140 million. Other
+    digits ("3" / "3,000") or two scale words ("$2 million" / "$2 billion") differ.
     """
     if x.kind != "amount" or y.kind != "amount" or not numbers.comparable(x, y):
         return False
-    vx, vy = sorted(abs(Fraction(q.value[0] or 0)) for q in (x, y))
-    return bool(vx) and vy / vx in _SCALES
+    (dx, sx), (dy, sy) = _written(x), _written(y)
+    if not dx or dx != dy:
+        return False
+    return sx is None or sy is None or sx == sy
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:

@@ -55,7 +55,7 @@ def _misquote(qw: Sequence[Token], tw: Sequence[Token]) -> bool:
     """Return True for a changed pronoun or auxiliary between two direct quotations.
 
     Reported speech shifts them ("we have" -> "they had"); two reports that both quote
-    the speaker word for word do not: "who had expressed" vs "who have expressed".
+    the speaker word for word do not: "who had voted" vs "who have voted".
     """
     if not qw or not tw or not all(t.quoted for t in (*qw, *tw)):
         return False
@@ -79,8 +79,8 @@ _TRIMMED = 3
 def _trimmed(x: View, q: Sequence[Token], y: View, t_range: tuple[int, int]) -> list[list[Token]]:
     """Return y's quoted words before or after where x's quotation q matched in y.
 
-    The same quotation, but y quotes more of it ("Put the decision on hold until I review
-    the facts" vs "decision on hold"): x's report leaves those words out everywhere.
+    The same quotation, but y quotes more of it ("Delay the vote until every audit is
+    read" vs "delay the vote"): x's report leaves those words out everywhere.
     """
     out: list[list[Token]] = []
     if len(q) <= _TRIMMED:
@@ -150,8 +150,8 @@ def _quote_side(
         q = x.toks[qa:qb]
         if overlap == qb - qa:
             # Compared already from the other side's longer quotation, which cannot tell
-            # that it is this one's trimmed version ("fake news" in "This garbage is fake
-            # news and defamation"): only the words y quotes beyond it are left to report.
+            # that it is this one's trimmed version ("a stunt" in "This audit is a stunt
+            # and a waste"): only the words y quotes beyond it are left to report.
             yield from _trimmed_only(x, q, y, done)
             continue
         m = quotes.locate(q, y.toks)
@@ -182,7 +182,7 @@ def _quote_side(
             if not reportable or _same_numbers(x, qw, y, tw):
                 continue
             if _ampersand(x, q, c.q[0], qw) and _ampersand(y, y.toks, c.t[0], tw):
-                continue  # "conservation & healthy herds": "&" is the word "and"
+                continue  # "jobs & growth": "&" is the word "and"
             place = _place(x, qw, y, tw)
             if _reported(place, done):
                 continue  # the other side's quotation told this change already
@@ -209,7 +209,7 @@ def _trimmed_parts(
 
 
 # Share of a quotation's words found in the other side's quotation for it to be that one's
-# excerpt ("conservation & healthy herds" in "... conservation and healthy herds ...").
+# excerpt ("jobs & growth" in "... more jobs and growth for all ...").
 _WHOLE = 0.8
 
 

@@ -13,7 +13,7 @@ from newsdiff.text.words import Token
 # Words shown per side: enough to tell what differs, short enough for a table's head line.
 SHOWN = 4
 # Honorifics one report writes before names and another leaves out (house style, "Mr.
-# Trump" / "Trump"): they tell nothing of what differs.
+# Hale" / "Hale"): they tell nothing of what differs.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
 
 
