@@ -280,3 +280,19 @@ def test_a_source_named_by_its_acronym_on_the_other_side_is_no_attribution() -> 
         "The ferry will run again on Monday, according to The Harbour Gazette.",
         "The ferry will run again on Monday.",
     )
+
+
+def test_a_shared_verb_before_a_negated_object_is_not_a_shared_subject() -> None:
+    # Invented: one player fined, another not: "no penalty" denies nothing said of Jones.
+    assert "negation" not in {
+        t
+        for t, _ in kinds(
+            "Only Jones faced a penalty after the match, the league said.",
+            "Smith faced no penalty after the match, the league said.",
+        )
+    }
+    # The same subject on both sides still contradicts.
+    assert ("negation", "penalty vs no penalty") in kinds(
+        "Jones faced a penalty after the match, the league said.",
+        "Jones faced no penalty after the match, the league said.",
+    )

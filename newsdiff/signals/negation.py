@@ -67,14 +67,22 @@ def _subject(v: View, k: int) -> str | None:
     """
     if any(t.norm in _CONDITIONS for t in v.toks[max(0, k - 4) : k]):
         return None
+    return _word_before(v, k)[0]
+
+
+def _word_before(v: View, k: int) -> tuple[str, int]:
+    """Return the nearest content word before k (within six tokens) and its index.
+
+    "*" for a pronoun, "" (index -1) when there is none.
+    """
     for m in range(k - 1, max(-1, k - 7), -1):
         t = v.toks[m]
         if t.norm in PRONOUNS:
-            return "*"
+            return "*", m
         if t.norm in STOPWORDS or t.norm in _AUX or not t.norm.isalpha():
             continue
-        return t.norm
-    return ""
+        return t.norm, m
+    return "", -1
 
 
 def _same_subject(x: View, i: int, y: View, k: int) -> bool:
@@ -90,7 +98,13 @@ def _same_subject(x: View, i: int, y: View, k: int) -> bool:
     if "*" in (sx, sy):
         other, v = (sy, x) if sx == "*" else (sx, y)
         return other == "*" or other in v.context.names(v.doc)
-    return word_stem(sx) == word_stem(sy)
+    if word_stem(sx) != word_stem(sy):
+        return False
+    # The same word before a negated object is often the shared verb ("Smith faced no
+    # penalty" / "only Jones faced a penalty"): the words before it name the subjects, and
+    # two different ones are no contradiction. None found on a side: as before, the same.
+    (px, _), (py, _) = (_word_before(v, _word_before(v, at)[1]) for v, at in ((x, i), (y, k)))
+    return not px or not py or "*" in (px, py) or word_stem(px) == word_stem(py)
 
 
 def detect(a: View, b: View) -> Iterable[Signal]:
