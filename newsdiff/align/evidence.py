@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from enum import IntEnum
 
 from newsdiff.model import Document
 from newsdiff.text import quotes, wordlists
@@ -97,6 +98,16 @@ def quote_shingles(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) ->
         if sum(not t.is_stop for t in run) >= _QUOTE_CONTENT:
             out.add(" ".join(t.norm for t in run))
     return frozenset(out)
+
+
+class Quoted(IntEnum):
+    """How two sentences quote one statement (units.Unit.quote_match)."""
+
+    NO = 0
+    # One's quoted content words are all quoted by the other (same_quotation).
+    WORDS = 1
+    # They share a run of QUOTE_WORDS quoted words (quote_shingles).
+    RUN = 2
 
 
 def same_quotation(a: Mapping[str, int] | None, b: Mapping[str, int] | None) -> bool:

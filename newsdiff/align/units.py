@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.align.evidence import (
+    Quoted,
     headline,
     overlapping,
     quote_shingles,
@@ -41,11 +42,27 @@ class Unit:
     # Its quoted content words, weighted as in `weights` (evidence.same_quotation).
     quoted_words: dict[str, int] | None = None
 
+    def quote_match(self, other: Unit) -> Quoted:
+        """Return how two sentences quote one statement: by a shared run, by its words, or not.
+
+        The one rule every path reads (scoring, ranking, --explain).
+        """
+        if self.quotes and not self.quotes.isdisjoint(other.quotes):
+            return Quoted.RUN
+        if same_quotation(self.quoted_words, other.quoted_words):
+            return Quoted.WORDS
+        return Quoted.NO
+
     def same_quote(self, other: Unit) -> bool:
         """Tell whether two sentences quote the same words (evidence: shingles or words)."""
-        if self.quotes and not self.quotes.isdisjoint(other.quotes):
-            return True
-        return same_quotation(self.quoted_words, other.quoted_words)
+        return self.quote_match(other) is not Quoted.NO
+
+    def headline_conflict(self, other: Unit) -> bool:
+        """Tell whether two sentences are both headlines, not one reprinted word for word.
+
+        Headlines share the story's words whatever angle each takes (evidence.headline).
+        """
+        return self.headline and other.headline and self.weights != other.weights
 
     @property
     def content_weights(self) -> dict[str, int]:

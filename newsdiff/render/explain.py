@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsdiff.align.evidence import QUOTE_WORDS, days_conflict, same_quotation
+from newsdiff.align.evidence import QUOTE_WORDS, Quoted, days_conflict
 from newsdiff.align.group import group_similarity
 from newsdiff.align.score import marks_conflict, marks_of
 from newsdiff.align.units import Unit, build_units
@@ -100,7 +100,7 @@ def _shorten(text: str) -> str:
 def _quoted_words(text: str, units: Sequence[Unit], others: Sequence[Unit]) -> str:
     """Return a short quote of `units` matched by its words in `others`, as written."""
     for u in units:
-        if not any(same_quotation(u.quoted_words, o.quoted_words) for o in others):
+        if not any(u.quote_match(o) is Quoted.WORDS for o in others):
             continue
         words = u.quoted_words or {}
         inside = [t for t in u.tokens if t.norm in words]
@@ -126,7 +126,7 @@ def _pair(
     days_b = frozenset(d for u in ub for d in u.days)
     if days_conflict(days_a, days_b):
         conflicts.append("different days")
-    if any(x.headline and y.headline and x.weights != y.weights for x in ua for y in ub):
+    if any(x.headline_conflict(y) for x in ua for y in ub):
         conflicts.append("both headlines")
     quotes_b = frozenset(q for u in ub for q in u.quotes)
     doc = comparison.documents[ua[0].doc]
