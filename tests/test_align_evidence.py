@@ -128,6 +128,24 @@ def test_a_headline_is_a_first_line_of_its_own_without_a_stop() -> None:
     assert ev.headline(quoted) == 0
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "नगर निगम ने पुल की मरम्मत शुरू की।",  # a danda
+        "市政府周一开始修桥。",  # an ideographic full stop
+        "Die Stadt beginnt mit der Reparatur der Brücke！",  # a full-width stop
+        "The council listed three reasons for the delay:",  # a colon introduces what follows
+        "The council met on Monday and then, as so often\u2026",  # an ellipsis
+    ],
+)
+def test_a_first_paragraph_ending_in_any_script_s_stop_is_no_headline(lede: str) -> None:
+    (doc,) = _docs(lede + "\n\nThe work will take a month.")
+    assert len(list(doc.content_sentences())) >= 2
+    assert ev.headline(doc) is None
+    (titled,) = _docs(lede.rstrip("।。！:\u2026") + "\n\nThe work will take a month.")
+    assert ev.headline(titled) == 0
+
+
 def test_two_headlines_link_more_weakly_than_two_body_sentences() -> None:
     head_a = "Mayor Lindqvist Defends Harbour Ferry Fare Rise"
     head_b = "Harbour Ferry Fare Rise Draws Anger At Mayor Lindqvist"

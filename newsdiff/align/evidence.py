@@ -19,6 +19,7 @@ from enum import IntEnum
 
 from newsdiff.model import Document
 from newsdiff.text import quotes, wordlists
+from newsdiff.text.segment import CLOSERS, LINE_ENDS
 from newsdiff.text.words import Token
 
 # Consecutive words of a quotation two sentences must share to count as one quote: five
@@ -33,15 +34,15 @@ _QUOTE_CONTENT = 2
 QUOTED_WEIGHT = 3
 
 _WEEKDAYS = wordlists.weekdays()
-# Characters that may follow a sentence's final stop (closing quotes and brackets).
-_CLOSERS = "\"'”’»)]"
 
 
 def headline(doc: Document) -> int | None:
     """Return the index of a report's headline: a first line of its own without a final stop.
 
     A report that opens with a line ending in no stop, followed by a new paragraph, opens
-    with its title; a single-sentence report has none (an STS pair is two sentences).
+    with its title; a single-sentence report has none (an STS pair is two sentences). A stop
+    is what ends a line's unit in segmentation (segment.LINE_ENDS: a danda or an ideographic
+    stop as well as a period; a colon, which introduces what follows, as a lede's does).
     """
     first = second = None
     for s in doc.content_sentences():
@@ -52,8 +53,8 @@ def headline(doc: Document) -> int | None:
             break
     if first is None or second is None or first.paragraph == second.paragraph:
         return None
-    end = first.text.rstrip().rstrip(_CLOSERS)
-    return first.index if end and end[-1] not in ".!?" else None
+    end = first.text.rstrip().rstrip(CLOSERS)
+    return first.index if end and end[-1] not in LINE_ENDS else None
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
