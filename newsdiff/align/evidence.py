@@ -57,9 +57,12 @@ def headline(doc: Document) -> int | None:
     return first.index if end and end[-1] not in LINE_ENDS else None
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Return the character spans of a text's outermost quotations."""
-    return [(q.start, q.end) for q in quotes.outermost(quotes.find(text))]
+def quote_spans(text: str, closed: bool = False) -> list[tuple[int, int]]:
+    """Return the character spans of a text's outermost quotations (`closed`: closed ones)."""
+    found = quotes.find(text)
+    if closed:
+        found = tuple(q for q in found if q.closed)
+    return [(q.start, q.end) for q in quotes.outermost(found)]
 
 
 def overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -115,12 +118,17 @@ def same_quotation(a: Mapping[str, int] | None, b: Mapping[str, int] | None) -> 
     """Tell whether one sentence's quoted content words are all quoted in the other.
 
     `a`, `b`: each sentence's bag of quoted content words (Unit.quoted_words). The smaller
-    quote must weigh QUOTED_WEIGHT or more: the same words quoted, in any order and with
-    words trimmed around them, are one statement reproduced.
+    quote must weigh QUOTED_WEIGHT or more and the larger hold two words or more: the same
+    words quoted, in any order and with words trimmed around them, are one statement
+    reproduced.
     """
     if not a or not b:
         return False
     small, large = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
+    if len(large) < 2:
+        # One word quoted by both is a term both use (a scare quote, a title: 'the "reform"'),
+        # not a statement reproduced; a word trimmed from a longer quotation is.
+        return False
     return sum(small.values()) >= QUOTED_WEIGHT and all(n in large for n in small)
 
 
