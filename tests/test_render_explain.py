@@ -123,3 +123,19 @@ def test_explain_reads_alignment_s_own_headline_and_quote_rules(
         pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
     ]
     assert lines and not any("both headlines" in line or "quote" in line for line in lines)
+
+
+def test_a_quote_matched_by_its_words_shows_only_the_quoted_stretch() -> None:
+    # Invented: the quoted word also stands, unquoted, earlier in the sentence.
+    c = newsdiff.compare(
+        {
+            "a": "Okafor warned against reckless borrowing on Monday, and called the school "
+            'budget cuts "reckless".',
+            "b": "The governor said of the school budget cuts: "
+            '"These cuts are reckless and they will fail."',
+        }
+    )
+    lines = [
+        pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
+    ]
+    assert lines == [lines[0]] and "quote \u201creckless\u201d" in lines[0], lines

@@ -41,6 +41,9 @@ class Unit:
     headline: bool = False
     # Its quoted content words, weighted as in `weights` (evidence.same_quotation).
     quoted_words: dict[str, int] | None = None
+    # Positions in `tokens` of its tokens inside a closed quotation (what quoted_words
+    # holds the content words of), in order.
+    quoted_at: tuple[int, ...] = ()
 
     def quote_match(self, other: Unit) -> Quoted:
         """Return how two sentences quote one statement: by a shared run, by its words, or not.
@@ -151,6 +154,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
                 content_bag if framed else None,
                 (d, i) in heads,
                 said or None,
+                tuple(k for k, quoted_token in enumerate(inside) if quoted_token),
             )
         )
     return units

@@ -102,10 +102,19 @@ def _quoted_words(text: str, units: Sequence[Unit], others: Sequence[Unit]) -> s
     for u in units:
         if not any(u.quote_match(o) is Quoted.WORDS for o in others):
             continue
+        # The first stretch of consecutive quoted tokens (a quotation) that holds a quoted
+        # content word: only text inside quotation marks is shown, not a word of the same
+        # stem before the quotation.
         words = u.quoted_words or {}
-        inside = [t for t in u.tokens if t.norm in words]
-        if inside:
-            return _shorten(text[inside[0].start : inside[-1].end])
+        stretch: list[int] = []
+        for k in u.quoted_at:
+            if stretch and k != stretch[-1] + 1:
+                if any(u.tokens[j].norm in words for j in stretch):
+                    break
+                stretch = []
+            stretch.append(k)
+        if stretch and any(u.tokens[j].norm in words for j in stretch):
+            return _shorten(text[u.tokens[stretch[0]].start : u.tokens[stretch[-1]].end])
     return ""
 
 
