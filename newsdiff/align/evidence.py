@@ -2,11 +2,11 @@
 
 A quotation reproduced word for word in two reports is the same statement however much
 else the two sentences say (a long sentence wraps a short quote in its context); so is a
-short quote whose every content word the other sentence also quotes (a headline's 'lied
-many times' inside the full quotation, a trimmed "badly" of "I feel very badly"), though
-fewer words show it, so it counts for less than a run. Two
-sentences that name different days of the week tell of different moments ("opened the door
-Tuesday" vs "said Wednesday"), however many words they share. Two reports' headlines share
+short quote whose every content word the other sentence also quotes (a headline's 'reckless
+folly' inside the full quotation, a trimmed "unfair" of "this toll is deeply unfair"),
+though fewer words show it, so it counts for less than a run. Two sentences that name
+different days of the week tell of different moments ("opened the door Tuesday" vs "said
+Wednesday"), however many words they share. Two reports' headlines share
 the story's words by construction (each names its actors and its subject), whatever angle
 each one takes: their shared words are weaker evidence of one fact than a body sentence's.
 """

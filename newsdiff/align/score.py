@@ -41,8 +41,8 @@ _MIN_BEST = 50
 _BLOCK_CELLS = 1 << 22
 # Least weighted overlap of words other than names and numbers two sentences need to be
 # scored in full: the weight of one uncommon word (background_weight 3, Zipf <= 4.5) or of
-# two common ones. Sentences that share only names and numbers share a topic ("then-FBI
-# Director James Comey"), rarely a fact; they are weakened as conflicting marks are.
+# two common ones. Sentences that share only names and numbers share a topic ("then-Harbour
+# Board chair Ana Delgado"), rarely a fact; they are weakened as conflicting marks are.
 _PLAIN_SHARED = 3
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
