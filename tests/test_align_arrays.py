@@ -10,6 +10,7 @@ from benchmarks import evalkit as ek
 from newsdiff.align import score as sc
 from newsdiff.align import topic
 from newsdiff.align import units as un
+from newsdiff.align.evidence import Quoted
 from newsdiff.align.group import AlignParams
 from newsdiff.api import _as_documents
 from newsdiff.options import Options
@@ -30,7 +31,7 @@ def units() -> list[un.Unit]:
 def _links(
     units: list[un.Unit], monkeypatch: pytest.MonkeyPatch, scalar_below: int
 ) -> tuple[sc.Links, dict[tuple[int, int], float]]:
-    monkeypatch.setattr(sc, "_SCALAR_PAIRS", scalar_below)
+    monkeypatch.setattr(sc, "SCALAR_PAIRS", scalar_below)
     links = sc.score_links(units, PARAMS)
     return links, topic.rank_scores(units, links.scores, links.dice, links.topic_dice)
 
@@ -51,7 +52,7 @@ def test_array_scores_and_ranks_equal_the_scalar_loops(
     assert list(array_ranks.items()) == list(scalar_ranks.items())
     # Ranks found without the scoring's Dice are the same too, on either path.
     assert topic.rank_scores(units, arrays.scores) == array_ranks
-    monkeypatch.setattr(sc, "_SCALAR_PAIRS", 10**12)
+    monkeypatch.setattr(sc, "SCALAR_PAIRS", 10**12)
     assert topic.rank_scores(units, arrays.scores) == array_ranks
     # Penalties and quotations took part: not every score is a plain Dice.
     assert any(s != d for s, d in zip(arrays.scores.values(), arrays.dice, strict=True))
@@ -107,8 +108,10 @@ def test_headline_and_quoted_word_rules_agree_on_both_paths(
 
     n = len(units)
     first, second = np.array([(a, b) for a in range(n) for b in range(a + 1, n)]).T
-    run, words = sc.quote_evidence_at(units, first, second)
-    assert words.any() and run.any()  # both kinds of quotation evidence take part
+    kinds = sc.quote_matches(units, first, second)
+    assert (kinds == Quoted.WORDS).any() and (
+        kinds == Quoted.RUN
+    ).any()  # both kinds of quotation evidence take part
     scalar, scalar_ranks = _links(units, monkeypatch, 10**12)
     arrays, array_ranks = _links(units, monkeypatch, 0)
     assert list(arrays.scores.items()) == list(scalar.scores.items())
@@ -116,3 +119,27 @@ def test_headline_and_quoted_word_rules_agree_on_both_paths(
     heads = [k for k, u in enumerate(units) if u.headline]
     pair = (heads[0], heads[1])
     assert pair in scalar.scores
+
+
+def test_every_path_reads_the_one_quote_headline_and_conflict_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Check scoring (both paths) and ranking call the units' rules, not copies of them."""
+    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(_HEADLINED)]
+    units = un.build_units(docs)
+    before = {below: _links(units, monkeypatch, below) for below in (10**12, 0)}
+    monkeypatch.setattr(un.Unit, "headline_conflict", lambda self, other: False)
+    monkeypatch.setattr(un.Unit, "quote_match", lambda self, other: Quoted.NO)
+    monkeypatch.setattr(sc, "conflicting", lambda *args: False)
+    monkeypatch.setattr(sc, "few_plain_words", lambda plain: plain < 0)
+    heads = (next(k for k, u in enumerate(units) if u.headline), len(units) - 3)
+    assert units[heads[1]].headline
+    after = {below: _links(units, monkeypatch, below) for below in (10**12, 0)}
+    assert after[0][0].scores == after[10**12][0].scores
+    for below, (links, ranks) in before.items():
+        plain, plain_ranks = after[below]
+        # Without the rules only the stories' penalty is left: more pairs keep their Dice.
+        assert plain.scores[heads] > links.scores[heads]
+        assert plain_ranks != ranks
+        changed = sum(plain.scores[k] != s for k, s in links.scores.items())
+        assert changed > len(links.scores) // 4

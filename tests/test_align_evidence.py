@@ -128,6 +128,24 @@ def test_a_headline_is_a_first_line_of_its_own_without_a_stop() -> None:
     assert ev.headline(quoted) == 0
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "नगर निगम ने पुल की मरम्मत शुरू की।",  # a danda
+        "市政府周一开始修桥。",  # an ideographic full stop
+        "Die Stadt beginnt mit der Reparatur der Brücke！",  # a full-width stop
+        "The council listed three reasons for the delay:",  # a colon introduces what follows
+        "The council met on Monday and then, as so often\u2026",  # an ellipsis
+    ],
+)
+def test_a_first_paragraph_ending_in_any_script_s_stop_is_no_headline(lede: str) -> None:
+    (doc,) = _docs(lede + "\n\nThe work will take a month.")
+    assert len(list(doc.content_sentences())) >= 2
+    assert ev.headline(doc) is None
+    (titled,) = _docs(lede.rstrip("।。！:\u2026") + "\n\nThe work will take a month.")
+    assert ev.headline(titled) == 0
+
+
 def test_two_headlines_link_more_weakly_than_two_body_sentences() -> None:
     head_a = "Mayor Lindqvist Defends Harbour Ferry Fare Rise"
     head_b = "Harbour Ferry Fare Rise Draws Anger At Mayor Lindqvist"
@@ -179,3 +197,28 @@ def test_quoted_words_must_all_be_quoted_and_weigh_an_uncommon_word() -> None:
     # Words outside quotation marks are not quoted words.
     (plain,) = build_units(_docs("The mayor will rebuild every bridge in town."))
     assert plain.quoted_words is None
+
+
+def test_one_scare_quoted_word_on_both_sides_is_no_shared_statement() -> None:
+    a = 'Opposition leaders denounced the "reform" as a giveaway to insurers.'
+    b = 'Union officials said the "reform" would cut wages for younger staff.'
+    units = build_units(_docs(a, b))
+    assert units[0].quoted_words == units[1].quoted_words  # the same one word quoted
+    assert not units[0].same_quote(units[1])
+    assert sc.score_pairs(units, PARAMS).get((0, 1), 0.0) < PARAMS.link_threshold
+    # The word trimmed from a longer quotation still is one statement reproduced.
+    c = 'The minister said: "This reform is fair to every worker." '
+    trimmed = build_units(_docs(a, c))
+    assert trimmed[0].same_quote(trimmed[1])
+
+
+def test_an_unclosed_quotation_quotes_no_words() -> None:
+    # An opening mark that nothing closes: the sentences after it are no quotation.
+    text = (
+        "Officials called the plan \u201ca start. Crews replaced the old pipe under the "
+        "square. The repair cost the city a great deal, officials said."
+    )
+    units = build_units(_docs(text))
+    assert len(units) == 3 and all(u.quoted_words is None for u in units)
+    closed = build_units(_docs('Crews called the pipe "a hazard" and the repair "urgent".'))
+    assert closed[0].quoted_words

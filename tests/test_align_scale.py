@@ -58,7 +58,7 @@ def test_pairwise_overlaps_match_the_scalar_ones(
     codes = sc._encode(units)
     pairs = sc._candidate_pairs(units, codes, 0.0)[:3000]
     scalar = sc.overlaps(codes, pairs)
-    monkeypatch.setattr(sc, "_SCALAR_PAIRS", 0)
+    monkeypatch.setattr(sc, "SCALAR_PAIRS", 0)
     assert sc.overlaps(codes, pairs) == scalar
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsdiff
+from newsdiff.align.evidence import Quoted
 from newsdiff.align.group import group_similarity
-from newsdiff.align.units import build_units
+from newsdiff.align.units import Unit, build_units
 from newsdiff.options import Options
 from newsdiff.render.explain import MAX_PAIRS, explain_groups, pair_text
 from tests.render_cases import rendered
@@ -100,3 +103,39 @@ def test_a_short_quote_matched_by_its_words_and_two_headlines_are_shown() -> Non
     ]
     assert any("both headlines" in line for line in lines), lines
     assert any("quote \u201creckless\u201d" in line for line in lines), lines
+
+
+def test_explain_reads_alignment_s_own_headline_and_quote_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same invented reports: with the units' rules turned off, nothing is shown.
+    c = newsdiff.compare(
+        {
+            "a": "Governor Okafor rejects school budget cuts in Lagos\n\n"
+            'Okafor called the cuts "reckless" on Monday.',
+            "b": "Governor Okafor rejects Lagos school budget cuts as reckless\n\n"
+            'The governor said: "These cuts are reckless and they will fail." ',
+        }
+    )
+    monkeypatch.setattr(Unit, "headline_conflict", lambda self, other: False)
+    monkeypatch.setattr(Unit, "quote_match", lambda self, other: Quoted.NO)
+    lines = [
+        pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
+    ]
+    assert lines and not any("both headlines" in line or "quote" in line for line in lines)
+
+
+def test_a_quote_matched_by_its_words_shows_only_the_quoted_stretch() -> None:
+    # Invented: the quoted word also stands, unquoted, earlier in the sentence.
+    c = newsdiff.compare(
+        {
+            "a": "Okafor warned against reckless borrowing on Monday, and called the school "
+            'budget cuts "reckless".',
+            "b": "The governor said of the school budget cuts: "
+            '"These cuts are reckless and they will fail."',
+        }
+    )
+    lines = [
+        pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
+    ]
+    assert lines == [lines[0]] and "quote \u201creckless\u201d" in lines[0], lines

@@ -2,11 +2,11 @@
 
 A quotation reproduced word for word in two reports is the same statement however much
 else the two sentences say (a long sentence wraps a short quote in its context); so is a
-short quote whose every content word the other sentence also quotes (a headline's 'broke
-every rule' inside the full quotation, a trimmed "sorry" of "I am truly sorry"), though
-fewer words show it, so it counts for less than a run. Two
-sentences that name different days of the week tell of different moments ("opened the door
-Tuesday" vs "said Wednesday"), however many words they share. Two reports' headlines share
+short quote whose every content word the other sentence also quotes (a headline's 'reckless
+folly' inside the full quotation, a trimmed "unfair" of "this toll is deeply unfair"),
+though fewer words show it, so it counts for less than a run. Two sentences that name
+different days of the week tell of different moments ("landed in Oslo Tuesday" vs "spoke
+Wednesday"), however many words they share. Two reports' headlines share
 the story's words by construction (each names its actors and its subject), whatever angle
 each one takes: their shared words are weaker evidence of one fact than a body sentence's.
 """
@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from enum import IntEnum
 
 from newsdiff.model import Document
 from newsdiff.text import quotes, wordlists
+from newsdiff.text.segment import CLOSERS, LINE_ENDS
 from newsdiff.text.words import Token
 
 # Consecutive words of a quotation two sentences must share to count as one quote: five
@@ -32,15 +34,15 @@ _QUOTE_CONTENT = 2
 QUOTED_WEIGHT = 3
 
 _WEEKDAYS = wordlists.weekdays()
-# Characters that may follow a sentence's final stop (closing quotes and brackets).
-_CLOSERS = "\"'”’»)]"
 
 
 def headline(doc: Document) -> int | None:
     """Return the index of a report's headline: a first line of its own without a final stop.
 
     A report that opens with a line ending in no stop, followed by a new paragraph, opens
-    with its title; a single-sentence report has none (an STS pair is two sentences).
+    with its title; a single-sentence report has none (an STS pair is two sentences). A stop
+    is what ends a line's unit in segmentation (segment.LINE_ENDS: a danda or an ideographic
+    stop as well as a period; a colon, which introduces what follows, as a lede's does).
     """
     first = second = None
     for s in doc.content_sentences():
@@ -51,13 +53,16 @@ def headline(doc: Document) -> int | None:
             break
     if first is None or second is None or first.paragraph == second.paragraph:
         return None
-    end = first.text.rstrip().rstrip(_CLOSERS)
-    return first.index if end and end[-1] not in ".!?" else None
+    end = first.text.rstrip().rstrip(CLOSERS)
+    return first.index if end and end[-1] not in LINE_ENDS else None
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Return the character spans of a text's outermost quotations."""
-    return [(q.start, q.end) for q in quotes.outermost(quotes.find(text))]
+def quote_spans(text: str, closed: bool = False) -> list[tuple[int, int]]:
+    """Return the character spans of a text's outermost quotations (`closed`: closed ones)."""
+    found = quotes.find(text)
+    if closed:
+        found = tuple(q for q in found if q.closed)
+    return [(q.start, q.end) for q in quotes.outermost(found)]
 
 
 def overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -99,16 +104,31 @@ def quote_shingles(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) ->
     return frozenset(out)
 
 
+class Quoted(IntEnum):
+    """How two sentences quote one statement (units.Unit.quote_match)."""
+
+    NO = 0
+    # One's quoted content words are all quoted by the other (same_quotation).
+    WORDS = 1
+    # They share a run of QUOTE_WORDS quoted words (quote_shingles).
+    RUN = 2
+
+
 def same_quotation(a: Mapping[str, int] | None, b: Mapping[str, int] | None) -> bool:
     """Tell whether one sentence's quoted content words are all quoted in the other.
 
     `a`, `b`: each sentence's bag of quoted content words (Unit.quoted_words). The smaller
-    quote must weigh QUOTED_WEIGHT or more: the same words quoted, in any order and with
-    words trimmed around them, are one statement reproduced.
+    quote must weigh QUOTED_WEIGHT or more and the larger hold two words or more: the same
+    words quoted, in any order and with words trimmed around them, are one statement
+    reproduced.
     """
     if not a or not b:
         return False
     small, large = (a, b) if sum(a.values()) <= sum(b.values()) else (b, a)
+    if len(large) < 2:
+        # One word quoted by both is a term both use (a scare quote, a title: 'the "reform"'),
+        # not a statement reproduced; a word trimmed from a longer quotation is.
+        return False
     return sum(small.values()) >= QUOTED_WEIGHT and all(n in large for n in small)
 
 

@@ -14,14 +14,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdiff.align.evidence import days_conflict, same_quotation
+from newsdiff.align.evidence import Quoted, days_conflict
 from newsdiff.align.stories import stories
 from newsdiff.align.units import Unit
 from newsdiff.options import Options
 from newsdiff.text.words import Token
 
-# Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway).
-_SCALAR_PAIRS = 2_000
+# Below this many candidate pairs scalar loops beat numpy (imported with nltk anyway); the
+# ranking (topic.rank_scores) switches at the same count.
+SCALAR_PAIRS = 2_000
 # Above this many unit pairs sharing a token, candidates are the pairs that are similar
 # enough (_similar_pairs) rather than all pairs sharing a token.
 _INDEX_PAIRS = 1_000_000
@@ -40,8 +41,8 @@ _MIN_BEST = 50
 _BLOCK_CELLS = 1 << 22
 # Least weighted overlap of words other than names and numbers two sentences need to be
 # scored in full: the weight of one uncommon word (background_weight 3, Zipf <= 4.5) or of
-# two common ones. Sentences that share only names and numbers share a topic ("then-FBI
-# Director James Comey"), rarely a fact; they are weakened as conflicting marks are.
+# two common ones. Sentences that share only names and numbers share a topic ("then-Harbour
+# Board chair Ana Delgado"), rarely a fact; they are weakened as conflicting marks are.
 _PLAIN_SHARED = 3
 # First code point of the token alphabet: above the BMP, so no surrogates are hit.
 _ALPHABET = 0x10000
@@ -120,7 +121,7 @@ def _candidates(
     estimate = sum(len(ks) * (len(ks) - 1) // 2 for ks in postings.values())
     if estimate > _INDEX_PAIRS:
         return _similar_pairs(units, codes(), min_dice)
-    if estimate >= _SCALAR_PAIRS:
+    if estimate >= SCALAR_PAIRS:
         return _index_arrays(units, list(postings.values()))
     pairs: set[tuple[int, int]] = set()
     for ks in postings.values():
@@ -132,14 +133,8 @@ def _candidates(
     return sorted(pairs)
 
 
-def _index_pairs(units: Sequence[Unit], postings: list[list[int]]) -> list[tuple[int, int]]:
-    """Return `_candidate_pairs`' pairs from the posting lists, in numpy (same pairs, order)."""
-    first, second = _index_arrays(units, postings)
-    return list(zip(first.tolist(), second.tolist(), strict=True))
-
-
 def _index_arrays(units: Sequence[Unit], postings: list[list[int]]) -> tuple[Any, Any]:
-    """Return `_index_pairs`' pairs as two arrays: the first and the second units."""
+    """Return `_candidate_pairs`' pairs from the posting lists as two arrays (same order)."""
     import numpy as np
 
     flat = np.fromiter((k for ks in postings for k in ks), dtype=np.int64)
@@ -281,7 +276,7 @@ def overlaps(codes: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[int
     """Return the weighted overlap (LCS length) of each pair of encoded units."""
     from rapidfuzz.distance import Indel
 
-    if len(pairs) < _SCALAR_PAIRS:
+    if len(pairs) < SCALAR_PAIRS:
         return [
             (len(codes[a]) + len(codes[b]) - Indel.distance(codes[a], codes[b])) // 2
             for a, b in pairs
@@ -340,6 +335,37 @@ def marks_conflict(a: Marks, b: Marks) -> bool:
     return bool(na and nb and na.isdisjoint(nb)) or bool(ma and mb and ma.isdisjoint(mb))
 
 
+def lifted(score: float, quoted: Quoted, params: AlignParams) -> float:
+    """Return a pair's score raised by the quotation both sentences reproduce (Unit.quote_match)."""
+    if quoted is Quoted.RUN:
+        # The same words quoted: one statement, however long the sentence around it.
+        return max(score, params.quote_link)
+    if quoted is Quoted.WORDS:
+        # A short quote whose words the other also quotes: the same statement, shown by
+        # fewer words than a run, so it earns a link but not a run's precedence
+        # (measured: at quote_link, ECB+ quick-subset F1 0.340 -> 0.325).
+        return max(score, params.link_threshold)
+    return score
+
+
+def conflicting(
+    a: Marks, b: Marks, days_a: frozenset[int], days_b: frozenset[int], plain: int
+) -> bool:
+    """Tell whether a pair's link is weakened: conflicting marks or days, or few plain words.
+
+    `plain`: the weighted overlap of their bags without names and numbers (plain_words).
+    """
+    return few_plain_words(plain) or marks_conflict(a, b) or days_conflict(days_a, days_b)
+
+
+def few_plain_words(plain: Any) -> Any:
+    """Tell whether a pair shares too few words besides names and numbers (_PLAIN_SHARED).
+
+    `plain`: one overlap (a bool is returned) or a numpy array of them (an array of bools).
+    """
+    return plain < _PLAIN_SHARED
+
+
 def _dice(codes: Sequence[str], inter: int, a: int, b: int) -> float:
     """Return the weighted Dice coefficient of two units from their overlap."""
     total = len(codes[a]) + len(codes[b])
@@ -377,7 +403,7 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     story = stories(units, params.affinity_floor)
     marks = [marks_of(u.tokens) for u in units]
     plain_bags = [plain_words(u) for u in units]
-    if not isinstance(pairs, list) or len(pairs) >= _SCALAR_PAIRS:
+    if not isinstance(pairs, list) or len(pairs) >= SCALAR_PAIRS:
         return _score_arrays(units, params, plain_bags, pairs, marks, story)
     codes = encode()
     scores: dict[tuple[int, int], float] = {}
@@ -385,25 +411,12 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     inters = overlaps(codes, pairs)
     plains = overlaps(encode_bags(plain_bags), pairs)
     for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
-        s = dice = _dice(codes, inter, a, b)
+        dice = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
-        if ua.quotes and not ua.quotes.isdisjoint(ub.quotes):
-            # The same words quoted: one statement, however long the sentence around it.
-            s = max(s, params.quote_link)
-        elif same_quotation(ua.quoted_words, ub.quoted_words):
-            # A short quote whose words the other also quotes: the same statement, shown by
-            # fewer words than a run, so it earns a link but not a run's precedence
-            # (measured: at quote_link, ECB+ quick-subset F1 0.340 -> 0.325).
-            s = max(s, params.link_threshold)
-        if (
-            marks_conflict(marks[a], marks[b])
-            or days_conflict(ua.days, ub.days)
-            or plain < _PLAIN_SHARED
-        ):
+        s = lifted(dice, ua.quote_match(ub), params)
+        if conflicting(marks[a], marks[b], ua.days, ub.days, plain):
             s *= params.conflict_penalty
-        if ua.headline and ub.headline and ua.weights != ub.weights:
-            # Headlines share the story's words whatever angle each takes (evidence.headline);
-            # a headline reprinted word for word is the same one.
+        if ua.headline_conflict(ub):
             s *= params.conflict_penalty
         if story:
             da, db = units[a].doc, units[b].doc
@@ -440,7 +453,7 @@ def bag_overlaps(
         return [_overlap_array(encode_bags(bags), first, second) for bags in bag_lists]
     entries = int(size.sum())
     flat = np.fromiter((k for ks in postings.values() for k in ks), dtype=np.int64, count=entries)
-    # Every pair of entries of one posting list, as _index_pairs enumerates them: a < b.
+    # Every pair of entries of one posting list, as _index_arrays enumerates them: a < b.
     after = np.repeat(np.cumsum(size), size) - np.arange(entries) - 1
     x = np.repeat(np.arange(entries), after)
     y = x + 1 + np.arange(len(x)) - np.repeat(np.cumsum(after) - after, after)
@@ -464,36 +477,19 @@ def bag_overlaps(
     return out
 
 
-def disjoint_at(sets: Sequence[frozenset[Any]], first: Any, second: Any, candidates: Any) -> Any:
-    """Return where both sets of a pair are non-empty and disjoint, tested at the candidates."""
+def quote_matches(units: Sequence[Unit], first: Any, second: Any) -> Any:
+    """Return Unit.quote_match of each pair (first[k], second[k]), as an int8 array."""
     import numpy as np
 
-    out = np.zeros(len(first), dtype=bool)
-    picked = np.flatnonzero(candidates)
+    # Both kinds of evidence need quoted content words on both sides.
+    said = np.array([bool(u.quoted_words) for u in units], dtype=bool)
+    out = np.zeros(len(first), dtype=np.int8)
+    picked = np.flatnonzero(said[first] & said[second])
     out[picked] = [
-        sets[a].isdisjoint(sets[b])
+        units[a].quote_match(units[b])
         for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
     ]
     return out
-
-
-def quote_evidence_at(units: Sequence[Unit], first: Any, second: Any) -> tuple[Any, Any]:
-    """Return where each pair (first[k], second[k]) shares a quoted run, and where instead
-    one's quoted words are all quoted by the other (evidence.same_quotation)."""
-    import numpy as np
-
-    quotes = [u.quotes for u in units]
-    has = np.array([bool(q) for q in quotes], dtype=bool)
-    both = has[first] & has[second]
-    run = both & ~disjoint_at(quotes, first, second, both)
-    said = np.array([bool(u.quoted_words) for u in units], dtype=bool)
-    words = said[first] & said[second] & ~run
-    picked = np.flatnonzero(words)
-    words[picked] = [
-        same_quotation(units[a].quoted_words, units[b].quoted_words)
-        for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
-    ]
-    return run, words
 
 
 def _score_arrays(
@@ -522,28 +518,30 @@ def _score_arrays(
     topic = topic_bags(units)
     inter, plain, inter_t = bag_overlaps([bags, plain_bags, topic], first, second)
     dice = bag_dice(bags, first, second, inter)
-    s = dice
-    # The same words quoted: one statement, however long the sentence around it.
-    run, words = quote_evidence_at(units, first, second)
-    s = np.where(run, np.maximum(s, params.quote_link), s)
-    # A short quote whose words the other also quotes: a link, not a run's precedence.
-    s = np.where(words, np.maximum(s, params.link_threshold), s)
-    numbers = [m[0] for m in marks]
-    names = [m[1] for m in marks]
-    days = [u.days for u in units]
-    conflict = plain < _PLAIN_SHARED
-    for sets in (numbers, names, days):
-        has = np.array([bool(x) for x in sets])
-        both = has[first] & has[second] & ~conflict
-        conflict |= disjoint_at(sets, first, second, both)
+    # Each rule is the scalar loop's own function, called on the pairs it can apply to.
+    s = dice.copy()
+    kinds = quote_matches(units, first, second)
+    picked = np.flatnonzero(kinds)
+    s[picked] = [
+        lifted(d, Quoted(q), params)
+        for d, q in zip(dice[picked].tolist(), kinds[picked].tolist(), strict=True)
+    ]
+    # A conflict needs marks or days on both sides, unless few plain words are shared.
+    conflict = few_plain_words(plain)
+    marked = np.array([bool(m[0] or m[1] or u.days) for m, u in zip(marks, units, strict=True)])
+    picked = np.flatnonzero(marked[first] & marked[second] & ~conflict)
+    conflict[picked] = [
+        conflicting(marks[a], marks[b], units[a].days, units[b].days, p)
+        for a, b, p in zip(
+            first[picked].tolist(), second[picked].tolist(), plain[picked].tolist(), strict=True
+        )
+    ]
     s = np.where(conflict, s * params.conflict_penalty, s)
-    # Headlines share the story's words whatever angle each takes (evidence.headline); a
-    # headline reprinted word for word is the same one.
     heads = np.array([u.headline for u in units], dtype=bool)
-    both = heads[first] & heads[second]
-    picked = np.flatnonzero(both)
+    picked = np.flatnonzero(heads[first] & heads[second])
+    both = np.zeros(len(first), dtype=bool)
     both[picked] = [
-        units[a].weights != units[b].weights
+        units[a].headline_conflict(units[b])
         for a, b in zip(first[picked].tolist(), second[picked].tolist(), strict=True)
     ]
     s = np.where(both, s * params.conflict_penalty, s)

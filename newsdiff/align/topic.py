@@ -56,10 +56,10 @@ def rank_scores(
     `dice`, `topic_dice`: the pairs' Dice of their bags and of their topic bags, in
     `scores`' order, when the scoring found them (score.Links).
     """
-    from newsdiff.align.score import _SCALAR_PAIRS, encode_bags, overlaps
+    from newsdiff.align.score import SCALAR_PAIRS, encode_bags, overlaps
 
     pairs = list(scores)
-    if len(pairs) >= _SCALAR_PAIRS:
+    if len(pairs) >= SCALAR_PAIRS:
         return _rank_arrays(units, scores, dice, topic_dice)
     plain = encode_bags([u.weights for u in units]) if dice is None else []
     topic = encode_bags(topic_bags(units)) if topic_dice is None else []
@@ -96,7 +96,7 @@ def _rank_arrays(
     """Return `rank_scores` for many pairs, element-wise in float64: the same floats."""
     import numpy as np
 
-    from newsdiff.align.score import bag_dice, bag_overlaps, quote_evidence_at
+    from newsdiff.align.score import bag_dice, bag_overlaps, quote_matches
 
     first, second = np.array(list(scores), dtype=np.int64).reshape(-1, 2).T
     score = np.array(list(scores.values()), dtype=np.float64)
@@ -112,6 +112,5 @@ def _rank_arrays(
     rank = np.where(plain_d > 0, score * ratio, score)
     # The same words quoted are specific to the statement, however often the report
     # repeats its topic words around them.
-    run, words = quote_evidence_at(units, first, second)
-    rank = np.where(run | words, score, rank)
+    rank = np.where(quote_matches(units, first, second) > 0, score, rank)
     return dict(zip(scores, rank.tolist(), strict=True))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.align.evidence import (
+    Quoted,
     headline,
     overlapping,
     quote_shingles,
@@ -40,12 +41,31 @@ class Unit:
     headline: bool = False
     # Its quoted content words, weighted as in `weights` (evidence.same_quotation).
     quoted_words: dict[str, int] | None = None
+    # Positions in `tokens` of its tokens inside a closed quotation (what quoted_words
+    # holds the content words of), in order.
+    quoted_at: tuple[int, ...] = ()
+
+    def quote_match(self, other: Unit) -> Quoted:
+        """Return how two sentences quote one statement: by a shared run, by its words, or not.
+
+        The one rule every path reads (scoring, ranking, --explain).
+        """
+        if self.quotes and not self.quotes.isdisjoint(other.quotes):
+            return Quoted.RUN
+        if same_quotation(self.quoted_words, other.quoted_words):
+            return Quoted.WORDS
+        return Quoted.NO
 
     def same_quote(self, other: Unit) -> bool:
         """Tell whether two sentences quote the same words (evidence: shingles or words)."""
-        if self.quotes and not self.quotes.isdisjoint(other.quotes):
-            return True
-        return same_quotation(self.quoted_words, other.quoted_words)
+        return self.quote_match(other) is not Quoted.NO
+
+    def headline_conflict(self, other: Unit) -> bool:
+        """Tell whether two sentences are both headlines, not one reprinted word for word.
+
+        Headlines share the story's words whatever angle each takes (evidence.headline).
+        """
+        return self.headline and other.headline and self.weights != other.weights
 
     @property
     def content_weights(self) -> dict[str, int]:
@@ -79,6 +99,10 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     heads = {(d, h) for d, doc in enumerate(documents) if (h := headline(doc)) is not None}
     for d, doc in enumerate(documents):
         spans = quote_spans(doc.text)
+        # Quoted words (same_quotation) come from closed quotations only: an opening mark
+        # left unclosed (a stray mark, an inch sign) would make the rest of its paragraph
+        # "quoted"; a run of five words (quote_shingles) is evidence enough either way.
+        closed = quote_spans(doc.text, closed=True)
         for s in doc.content_sentences():
             toks = words.aligned(doc, s.index)
             near = overlapping(spans, s.start, s.end)
@@ -88,7 +112,8 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
             # story's subject (measured: weakening those too split single-event ECB+
             # clusters into stories, per-cluster precision 0.843 -> 0.832).
             mask = frame_mask(toks, doc.text, near) if near else [False] * len(toks)
-            inside = [any(a <= t.start and t.end <= e for a, e in near) for t in toks]
+            shut = overlapping(closed, s.start, s.end)
+            inside = [any(a <= t.start and t.end <= e for a, e in shut) for t in toks]
             prepared.append((d, s.index, s.script, toks, s.text, quoted, mask, inside))
     units = []
     for d, i, script, toks, text, quoted, mask, inside in prepared:
@@ -129,6 +154,7 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
                 content_bag if framed else None,
                 (d, i) in heads,
                 said or None,
+                tuple(k for k, quoted_token in enumerate(inside) if quoted_token),
             )
         )
     return units

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsdiff.align.evidence import QUOTE_WORDS, days_conflict, same_quotation
+from newsdiff.align.evidence import QUOTE_WORDS, Quoted, days_conflict
 from newsdiff.align.group import group_similarity
 from newsdiff.align.score import marks_conflict, marks_of
 from newsdiff.align.units import Unit, build_units
@@ -100,12 +100,21 @@ def _shorten(text: str) -> str:
 def _quoted_words(text: str, units: Sequence[Unit], others: Sequence[Unit]) -> str:
     """Return a short quote of `units` matched by its words in `others`, as written."""
     for u in units:
-        if not any(same_quotation(u.quoted_words, o.quoted_words) for o in others):
+        if not any(u.quote_match(o) is Quoted.WORDS for o in others):
             continue
+        # The first stretch of consecutive quoted tokens (a quotation) that holds a quoted
+        # content word: only text inside quotation marks is shown, not a word of the same
+        # stem before the quotation.
         words = u.quoted_words or {}
-        inside = [t for t in u.tokens if t.norm in words]
-        if inside:
-            return _shorten(text[inside[0].start : inside[-1].end])
+        stretch: list[int] = []
+        for k in u.quoted_at:
+            if stretch and k != stretch[-1] + 1:
+                if any(u.tokens[j].norm in words for j in stretch):
+                    break
+                stretch = []
+            stretch.append(k)
+        if stretch and any(u.tokens[j].norm in words for j in stretch):
+            return _shorten(text[u.tokens[stretch[0]].start : u.tokens[stretch[-1]].end])
     return ""
 
 
@@ -126,7 +135,7 @@ def _pair(
     days_b = frozenset(d for u in ub for d in u.days)
     if days_conflict(days_a, days_b):
         conflicts.append("different days")
-    if any(x.headline and y.headline and x.weights != y.weights for x in ua for y in ub):
+    if any(x.headline_conflict(y) for x in ua for y in ub):
         conflicts.append("both headlines")
     quotes_b = frozenset(q for u in ub for q in u.quotes)
     doc = comparison.documents[ua[0].doc]

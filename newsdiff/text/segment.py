@@ -21,8 +21,16 @@ _PARA_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*|\r\n[ \t]*\r\n\s*|\r[ \t]*\r\
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A list item: a bullet, a dash or a number with a dot or parenthesis.
 _BULLET = re.compile(r"^(?:[-*•–—]\s|\d{1,2}[.)]\s)")
-# A line that ends a sentence-ish unit: terminal punctuation, a closing quote or a colon.
-_LINE_END = re.compile(r"[.!?:;\"'”’»)\]…]\s*$")
+# Characters that end a sentence, in the scripts read: the ellipsis, the Devanagari danda
+# and double danda, the ideographic and full-width stops, the Arabic question mark and the
+# Urdu full stop. Shared with align/evidence.headline (one set, not two that drift).
+SENTENCE_ENDS = ".!?…।॥。！？؟۔"
+# What ends a line's unit besides a sentence end: a colon or a semicolon (a list follows).
+LINE_ENDS = SENTENCE_ENDS + ":;"
+# Characters that may follow a final stop: closing quotes and brackets.
+CLOSERS = "\"'”’»)]"
+# A line that ends a sentence-ish unit: one of LINE_ENDS, or a closing quote or bracket.
+_LINE_END = re.compile(f"[{re.escape(LINE_ENDS + CLOSERS)}]\\s*$")
 
 # Boilerplate that news pages put between paragraphs: marked, never aligned, never dropped.
 # Fixed phrases: furniture whatever follows (a year in a copyright line is no fact).
