@@ -1,4 +1,4 @@
-"""The alignment's sources and tests quote no article text of the fact gold (its README)."""
+"""Sources, data, docs and tests quote no article text of the fact gold (its README)."""
 
 from __future__ import annotations
 
@@ -24,18 +24,25 @@ def _runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
-def test_alignment_files_copy_no_phrase_of_the_gold_articles() -> None:
+def _project_files() -> list[Path]:
+    """Return the package's code and data (but the word-frequency table), tests and docs."""
+    package = [
+        p
+        for p in sorted((ROOT / "newsdiff").rglob("*"))
+        if p.suffix in (".py", ".txt", ".tsv") and not p.name.startswith("wordfreq")
+    ]
+    tests = sorted((ROOT / "tests").rglob("*.py"))
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    return [*package, *tests, *docs, *sorted((ROOT / "benchmarks").glob("*.py"))]
+
+
+def test_project_files_copy_no_phrase_of_the_gold_articles() -> None:
     if not FACTS.is_dir():
         pytest.skip(f"fact gold not found at {FACTS}")
     gold: set[tuple[str, ...]] = set()
     for article in FACTS.glob("*/*.txt"):
         gold |= _runs(article.read_text(encoding="utf-8"))
-    files = [
-        *sorted((ROOT / "newsdiff" / "align").glob("*.py")),
-        ROOT / "newsdiff" / "render" / "explain.py",
-        *sorted((ROOT / "tests").glob("test_align*.py")),
-        ROOT / "tests" / "test_render_explain.py",
-    ]
+    files = _project_files()
     found = {
         " ".join(run) for path in files for run in _runs(path.read_text(encoding="utf-8")) & gold
     }
