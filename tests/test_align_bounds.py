@@ -239,3 +239,33 @@ def test_bounded_paths_keep_the_contract_on_near_copies(
         rnd.shuffle(shuffled)
         other = newsdiff.compare([(f"r{i}", t) for i, t in enumerate(shuffled)])
     assert grouping_key(other) == grouping_key(comparison)
+
+
+def test_best_pairs_equal_a_whole_row_sort(
+    ecb_units: list[un.Unit], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check sorting only the cells above the cut-off keeps what sorting whole rows keeps."""
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    monkeypatch.setattr(sc, "_MIN_BEST", 3)
+    monkeypatch.setattr(sc, "_MAX_PAIRS", 0)  # each unit keeps its 3 best partners
+    monkeypatch.setattr(sc, "_BLOCK_CELLS", 7 * len(ecb_units))  # several blocks
+    codes = sc._encode(ecb_units)
+    n = len(ecb_units)
+    doc = np.array([u.doc for u in ecb_units])
+    sent = np.array([u.sent for u in ecb_units])
+    sim = process.cdist(
+        codes, codes, scorer=Indel.normalized_similarity, score_cutoff=0.15, dtype=np.float32
+    )
+    sim[doc[:, None] == doc[None, :]] = 0
+    sim[:, [not c for c in codes]] = 0
+    far = np.abs(sent[:, None] - sent[None, :])
+    col = np.broadcast_to(np.arange(n), sim.shape)
+    order = np.lexsort((col, far, -sim), axis=1)[:, :3]
+    r, c = np.nonzero(np.take_along_axis(sim, order, axis=1) > 0)
+    a, b = r, order[r, c]
+    pairs = zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True)
+    expected = sorted(set(pairs))
+    assert sc._best_pairs(ecb_units, codes, 0.15) == expected

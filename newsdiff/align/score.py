@@ -257,13 +257,18 @@ def _best_pairs(
         sim[(doc[own, None] == doc[None, :]) | (script[own, None] != script[None, :])] = 0
         sim[:, empty] = 0
         sim[empty[start:stop]] = 0
-        # Among equal similarities the nearest position first (as the grouping ranks
-        # links), then the earlier unit: copies that differ in a number pair in order.
-        far = np.abs(sent[own, None] - sent[None, :])
-        col = np.broadcast_to(np.arange(n), sim.shape)
-        order = np.lexsort((col, far, -sim), axis=1)[:, :best]
-        r, c = np.nonzero(np.take_along_axis(sim, order, axis=1) > 0)
-        a, b = own[r], order[r, c]
+        # Each row's `best` most similar partners: among equal similarities the nearest
+        # position first (as the grouping ranks links), then the earlier unit (copies that
+        # differ in a number pair in order). Only the cells above the cut-off are sorted
+        # (a zero is never kept), not whole rows: most cells are below it.
+        r, c = np.nonzero(sim)
+        far = np.abs(sent[own[r]] - sent[c])
+        order = np.lexsort((c, far, -sim[r, c], r))
+        r, c = r[order], c[order]
+        counts = np.bincount(r, minlength=stop - start)
+        rank = np.arange(len(r)) - (np.cumsum(counts) - counts)[r]
+        keep = rank < best
+        a, b = own[r[keep]], c[keep]
         firsts.append(np.minimum(a, b))
         seconds.append(np.maximum(a, b))
     x = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.int64)
