@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdiff.align.units import Unit
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -27,3 +29,19 @@ def check_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"{name} differs; rerun with NEWSDIFF_UPDATE_GOLDEN=1 if intended"
+
+
+@pytest.fixture(scope="module")
+def ecb_four_topic_units() -> list[Unit]:
+    """Return the alignment units of 24 ECB+ reports from four topics (two stories each)."""
+    from dataclasses import replace
+
+    from benchmarks import evalkit as ek
+    from newsdiff.align.units import build_units
+    from newsdiff.api import _as_documents
+    from newsdiff.text.segment import segment
+
+    topics = ek.load_ecb()
+    texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
+    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
+    return build_units(docs)

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from benchmarks import evalkit as ek
 from newsdiff.align import score as sc
 from newsdiff.align import topic
 from newsdiff.align import units as un
@@ -20,12 +19,9 @@ PARAMS = AlignParams.from_options(Options())
 
 
 @pytest.fixture(scope="module")
-def units() -> list[un.Unit]:
+def units(ecb_four_topic_units: list[un.Unit]) -> list[un.Unit]:
     """Return the units of 24 ECB+ reports from four topics (two stories each)."""
-    topics = ek.load_ecb()
-    texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
-    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
-    return un.build_units(docs)
+    return ecb_four_topic_units
 
 
 def _links(

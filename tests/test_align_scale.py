@@ -8,21 +8,15 @@ from dataclasses import replace
 import pytest
 
 import newsdiff
-from benchmarks import evalkit as ek
 from newsdiff.align import score as sc
 from newsdiff.align import stories as st
 from newsdiff.align import units as un
-from newsdiff.api import _as_documents
-from newsdiff.text.segment import segment
 
 
 @pytest.fixture(scope="module")
-def units() -> list[un.Unit]:
+def units(ecb_four_topic_units: list[un.Unit]) -> list[un.Unit]:
     """Return the units of 24 ECB+ reports from four topics (two stories each)."""
-    topics = ek.load_ecb()
-    texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
-    docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
-    return un.build_units(docs)
+    return ecb_four_topic_units
 
 
 def test_similar_pairs_are_the_token_sharing_pairs_above_the_cut_off(
