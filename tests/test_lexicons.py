@@ -84,3 +84,35 @@ def test_two_stop_word_lists_for_two_purposes() -> None:
 @pytest.mark.parametrize(("british", "common"), [("defence", "defense"), ("grey", "gray")])
 def test_spelling_variants(british: str, common: str) -> None:
     assert wordlists.spellings()[british] == common
+
+
+def _plain_zipf(text: str) -> dict[str, float]:
+    """Parse `word<TAB>zipf` lines one by one (the reference for `parse_zipf`)."""
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition("\t")
+            table[word] = float(zipf)
+    return table
+
+
+def test_the_shipped_zipf_table_parses_as_line_by_line() -> None:
+    from newsdiff.text.resources import read_text
+
+    text = read_text("wordfreq_en.tsv")
+    table = wordlists.parse_zipf(text)
+    assert len(table) > 50_000
+    assert list(table.items()) == list(_plain_zipf(text).items())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# head\nthe\t7.7\nof\t7.3\n",
+        "the\t7.7\n# a comment inside\nof\t7.3",
+        "new york\t5.1\nthe\t7.7\n",  # a space inside a word: the line-by-line path
+        "the\t7.7\nof\t7.3\nthe\t7.1\n",  # a repeated word: the last value, as before
+    ],
+)
+def test_zipf_parsing_equals_the_plain_parse(text: str) -> None:
+    assert list(wordlists.parse_zipf(text).items()) == list(_plain_zipf(text).items())
