@@ -61,22 +61,19 @@ def direct(annotation: Any, info: Any, value: Any) -> Any:
         if kind in (tuple, list) and all(type(v) is str for v in value):
             return list(value)
         return UNSURE
+    plain = _PLAIN_NUMBER.get(annotation)
+    if plain is None:
+        return UNSURE
     number: int | float
-    if annotation is int:
-        if kind is int:
-            number = value
-        elif kind is str and _whole(value):
-            number = int(value)
-        else:
-            return UNSURE
-    elif annotation is float:
-        if kind is float:
-            number = value
-        elif kind is str and _decimal(value):
-            number = float(value)
-        else:
-            return UNSURE
+    if kind is annotation:
+        number = value
+    elif kind is str and plain(value):
+        number = annotation(value)
     else:
         return UNSURE
     # Out of range: typer's converter words the error.
     return number if _in_range(number, info) else UNSURE
+
+
+# The number types converted here, each with the test of a text any reading gives alike.
+_PLAIN_NUMBER = {int: _whole, float: _decimal}
