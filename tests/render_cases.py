@@ -115,3 +115,14 @@ def rendered(fmt: str, comparison: Comparison, **options: object) -> str:
     out = io.StringIO()
     render(fmt, comparison, out, RenderOptions(**options))  # type: ignore[arg-type]
     return out.getvalue()
+
+
+def plain_table(docs: list[newsdiff.Document], direct: bool, **options: object) -> str:
+    """Render the plain table of `docs`, rows written directly or through rich's grid."""
+    from newsdiff.render import table
+
+    table._DIRECT = direct
+    try:
+        return rendered("table", newsdiff.compare(docs), color=False, **options)
+    finally:
+        table._DIRECT = True

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.render import RenderOptions, get
 from newsdiff.render import table as table_module
+from tests.render_cases import plain_table
 
 # Invented reports with what wraps unusually: wide (CJK, emoji) and zero-width characters,
 # combining marks, a word longer than any column, tabs, controls, right-to-left text.
@@ -25,24 +25,14 @@ _TEXTS = [
 ]
 
 
-def _render(docs: list[newsdiff.Document], width: int, explain: bool, direct: bool) -> str:
-    """Return the plain table at this width, written directly or through rich's grid."""
-    table_module._DIRECT = direct
-    try:
-        out = io.StringIO()
-        opts = RenderOptions(color=False, width=width, explain=explain)
-        get("table")(newsdiff.compare(docs), out, opts)
-        return out.getvalue()
-    finally:
-        table_module._DIRECT = True
-
-
 @pytest.mark.parametrize("width", [40, 47, 63, 80, 120, 200])
 @pytest.mark.parametrize("explain", [False, True])
 def test_direct_rows_equal_the_grid(width: int, explain: bool) -> None:
     """Check stacked and side-by-side tables of unusual texts are the same either way."""
     docs = [newsdiff.Document(id=f"r{i}", text=t) for i, t in enumerate(_TEXTS)]
-    assert _render(docs, width, explain, True) == _render(docs, width, explain, False)
+    assert plain_table(docs, True, width=width, explain=explain) == plain_table(
+        docs, False, width=width, explain=explain
+    )
 
 
 _WORDS = st.sampled_from(
@@ -57,7 +47,9 @@ def test_random_reports_render_the_same(reports: list[list[str]]) -> None:
     """Check random reports of mixed-width words render the same either way."""
     docs = [newsdiff.Document(id=f"r{i}", text=" ".join(r)) for i, r in enumerate(reports)]
     for width in (40, 90):
-        assert _render(docs, width, False, True) == _render(docs, width, False, False)
+        assert plain_table(docs, True, width=width, explain=False) == plain_table(
+            docs, False, width=width, explain=False
+        )
 
 
 _NARROW_WORDS = st.sampled_from(

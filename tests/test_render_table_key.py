@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 import newsdiff
-from newsdiff.render import RenderOptions, get
 from newsdiff.render import table as table_module
+from tests.render_cases import plain_table
 
 # Invented reports; their names are long, wide (CJK), accented or hold controls.
 _NAMES = [
@@ -26,17 +24,6 @@ _SENTENCES = [
 ]
 
 
-def _render(docs: list[newsdiff.Document], width: int, legend: bool, direct: bool) -> str:
-    table_module._DIRECT = direct
-    try:
-        out = io.StringIO()
-        opts = RenderOptions(color=False, width=width, legend=legend)
-        get("table")(newsdiff.compare(docs), out, opts)
-        return out.getvalue()
-    finally:
-        table_module._DIRECT = True
-
-
 @pytest.mark.parametrize("reports", [2, 5, 28])
 @pytest.mark.parametrize("width", [20, 34, 52, 80, 120, 200])
 def test_direct_key_equals_rich(reports: int, width: int) -> None:
@@ -49,7 +36,9 @@ def test_direct_key_equals_rich(reports: int, width: int) -> None:
         for i in range(reports)
     ]
     for legend in (True, False):
-        assert _render(docs, width, legend, True) == _render(docs, width, legend, False)
+        assert plain_table(docs, True, width=width, legend=legend) == plain_table(
+            docs, False, width=width, legend=legend
+        )
 
 
 def test_the_legend_is_rendered_once_per_size() -> None:
@@ -57,6 +46,6 @@ def test_the_legend_is_rendered_once_per_size() -> None:
     table_module._plain_legend.cache_clear()
     docs = [newsdiff.Document(id=f"r{i}", text=_SENTENCES[i]) for i in range(2)]
     for _ in range(3):
-        _render(docs, 90, True, True)
+        plain_table(docs, True, width=90, legend=True)
     info = table_module._plain_legend.cache_info()
     assert (info.misses, info.hits) == (1, 2)
