@@ -21,7 +21,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import factkit as fk
-from benchmarks.evalkit import covering
+from benchmarks.evalkit import Alignment
 
 BANDS = (0.25, 0.2, 0.15, 0.1, 0.05, 0.0)
 
@@ -75,14 +75,8 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
     }
     spans = [[(s.start, s.end) for s in d.sentences] for d in seg]
     names = list(event.docs)
-    to_pred: dict[fk.Key, int | None] = {}
-    pred_gold: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for d, n in enumerate(names):
-        for sid, st, en in event.sentences.get(n, ()):
-            p = covering(spans[d], st, en)
-            to_pred[(n, sid)] = p
-            if p is not None:
-                pred_gold[(d, p)].add(sid)
+    mapped = fk.Mapped(event, Alignment(tuple(map(tuple, spans)), ()), names)
+    to_pred = mapped.to_pred
     text = {
         (n, sid): event.texts[d][st:en]
         for d, n in enumerate(names)
@@ -165,7 +159,7 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
             s = 0.0
             if ua is not None and ub is not None:
                 s = scores.get((min(ua, ub), max(ua, ub)), 0.0)
-            multi = len(pred_gold[(da, pa)]) > 1 or len(pred_gold[(db, pb)]) > 1
+            multi = len(mapped.to_gold[(ka[0], pa)]) > 1 or len(mapped.to_gold[(kb[0], pb)]) > 1
             related = any(
                 dict(f.members).get(ka[0])
                 and ka[1] in dict(f.members)[ka[0]]

@@ -204,7 +204,7 @@ class FactCounts:
         }
 
 
-class _Mapped:
+class Mapped:
     """An alignment read through the gold sentences of one event (the covering rule)."""
 
     def __init__(self, event: FactEvent, al: Alignment, docs: Sequence[str]) -> None:
@@ -248,7 +248,7 @@ def fact_found(f: Fact, group: Callable[[Key], int | None]) -> bool:
 
 def score_fact_run(event: FactEvent, al: Alignment) -> FactCounts:
     """Count links, kinds, facts found and signals of one event's run on all its reports."""
-    m = _Mapped(event, al, event.docs)
+    m = Mapped(event, al, event.docs)
     c = FactCounts()
     golds = gold_links(event)
     keys = [(n, sid) for n in event.docs for sid, _, _ in event.sentences.get(n, ())]
@@ -296,7 +296,7 @@ def score_fact_run(event: FactEvent, al: Alignment) -> FactCounts:
 
 
 def _sides(
-    m: _Mapped, group: PGroup, evidence: Sequence[tuple[int, int]], pair: tuple[str, str]
+    m: Mapped, group: PGroup, evidence: Sequence[tuple[int, int]], pair: tuple[str, str]
 ) -> dict[str, set[int]]:
     """Return the gold sentences each report's side of a signal points at."""
     sides: dict[str, set[int]] = {}
@@ -390,7 +390,7 @@ def consistency_run(event: FactEvent, al: Alignment, system: System, out: Consis
         out.links_all += len(together)
         out.links_pair += len(alone)
         out.kept += kept
-    m = _Mapped(event, al, event.docs)
+    m = Mapped(event, al, event.docs)
     for g, group in enumerate(al.groups):
         present = {event.docs[d] for d, sents in group.members if sents}
         if len(present) < 2:
@@ -407,7 +407,7 @@ def consistency_run(event: FactEvent, al: Alignment, system: System, out: Consis
                 )
 
 
-def _in_group(f: Fact, g: int, m: _Mapped) -> bool:
+def _in_group(f: Fact, g: int, m: Mapped) -> bool:
     """Return whether two of a fact's reports have member sentences in group g."""
     return sum(any(m.group((n, s)) == g for s in ss) for n, ss in f.members) >= 2
 

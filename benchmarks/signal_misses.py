@@ -22,7 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import factkit as fk
-from benchmarks.evalkit import covering, newsdiff_system
+from benchmarks.evalkit import newsdiff_system
 
 
 def _short(text: str, n: int = 150) -> str:
@@ -46,19 +46,8 @@ def diagnose(
         for d, n in enumerate(names)
         for sid, st, en in event.sentences[n]
     }
-    to_pred: dict[fk.Key, int | None] = {}
-    to_gold: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for d, n in enumerate(names):
-        for sid, st, en in event.sentences.get(n, ()):
-            p = covering(al.spans[d], st, en)
-            to_pred[(n, sid)] = p
-            if p is not None:
-                to_gold[(d, p)].add(sid)
-    where = al.group_of()
-
-    def group(key: fk.Key) -> int | None:
-        p = to_pred.get(key)
-        return None if p is None else where.get((names.index(key[0]), p))
+    m = fk.Mapped(event, al, names)
+    group = m.group
 
     # newsdiff's groups in the order of `al` (compare() keeps the same order).
     groups = cmp.groups
@@ -102,7 +91,7 @@ def diagnose(
             sides: dict[str, set[int]] = {}
             for e in s.evidence:
                 n = names[e.doc]
-                sides.setdefault(n, set()).update(to_gold.get((e.doc, e.sentence), ()))
+                sides.setdefault(n, set()).update(m.to_gold.get((names[e.doc], e.sentence), ()))
             hits = [
                 (f, d)
                 for f, d in divs
