@@ -12,7 +12,7 @@ from newsdiff import signals
 from newsdiff.align.group import RawGroup
 from newsdiff.model import Document, Group, Kind, Member
 from newsdiff.signals.wording import wording_signal
-from newsdiff.text.names import Acronyms, apply_acronyms, same_name
+from newsdiff.text.names import same_name
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import STOPWORDS, Token, word_stem
 
@@ -146,15 +146,14 @@ def _unheld(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Token]:
     return out
 
 
-def _as_aligned(toks: list[Token], acronyms: Acronyms) -> list[Token]:
+def _as_aligned(toks: list[Token], words: SentenceWords) -> list[Token]:
     """Return a member's words with each learned acronym expansion as one acronym word.
 
     The comparison's own acronym table (what alignment and highlights use): "Nordic
     Fisheries Council" reads as NFC when a report writes NFC.
     """
     return [
-        t._replace(norm=t.norm.lower()) if t.is_acronym else t
-        for t in apply_acronyms(toks, acronyms)
+        t._replace(norm=t.norm.lower()) if t.is_acronym else t for t in words.apply_acronyms(toks)
     ]
 
 
@@ -170,9 +169,7 @@ def variants_only(
         # Every ordered pair is checked: past the signals' own pairwise bound (500 copies of
         # one fact) that is no longer cheap, and such a group keeps its similarity's kind.
         return False
-    toks = [
-        _as_aligned(_member_words(words, documents[m.doc], m), words.acronyms()) for m in members
-    ]
+    toks = [_as_aligned(_member_words(words, documents[m.doc], m), words) for m in members]
     if any(not t for t in toks):
         return False
     return all(not _unheld(a, b) for a in toks for b in toks if a is not b)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from newsdiff.model import Document, Evidence, Member, Side, Signal
 from newsdiff.text.diff import token_spans
-from newsdiff.text.names import apply_acronyms
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token
 
@@ -20,7 +19,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
 def _tokens(documents: Sequence[Document], words: SentenceWords, m: Member) -> list[Token]:
     """Return a member's words, an acronym's expansion as one word (as alignment reads it)."""
     doc = documents[m.doc]
-    return apply_acronyms(words.member_tokens(doc, m.sentences), words.acronyms())
+    return words.apply_acronyms(words.member_tokens(doc, m.sentences))
 
 
 def _differing(mine: Sequence[Token], theirs: Sequence[Token], content: bool) -> list[Token]:

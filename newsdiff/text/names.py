@@ -60,22 +60,15 @@ def learn_acronyms(texts: Iterable[str]) -> Acronyms:
     return found
 
 
-# The last acronym table's (table, size, longest expansion, first words): one comparison
-# passes the same table for every sentence, and reading it each time cost O(table).
-_LAST_SHAPE: tuple[Acronyms, int, int, frozenset[str]] | None = None
+# An acronym table's longest expansion (in words) and the words that start an expansion.
+AcronymShape = tuple[int, frozenset[str]]
 
 
-def _shape(acronyms: Acronyms) -> tuple[int, frozenset[str]]:
+def acronym_shape(acronyms: Acronyms) -> AcronymShape:
     """Return the longest expansion's length and the words that start an expansion."""
-    global _LAST_SHAPE
-    last = _LAST_SHAPE
-    if last is not None and last[0] is acronyms and last[1] == len(acronyms):
-        return last[2], last[3]
-    longest = max(map(len, acronyms))
+    longest = max(map(len, acronyms), default=0)
     # Only a word that starts an expansion can start a match: most positions try nothing.
-    firsts = frozenset(words[0] for words in acronyms if words)
-    _LAST_SHAPE = (acronyms, len(acronyms), longest, firsts)
-    return longest, firsts
+    return longest, frozenset(words[0] for words in acronyms if words)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -87,14 +80,18 @@ def _lowered(text: str) -> str:
 _TEXT = itemgetter(0)  # a Token's text
 
 
-def apply_acronyms(tokens: list[Token], acronyms: Acronyms) -> list[Token]:
+def apply_acronyms(
+    tokens: list[Token], acronyms: Acronyms, shape: AcronymShape | None = None
+) -> list[Token]:
     """Replace each expansion of a known acronym by one acronym token spanning it.
 
-    Returns `tokens` itself when no expansion starts in it (callers do not modify either).
+    `shape`: the table's `acronym_shape`, found once by a caller that applies one table to
+    many sentences (reading the table costs O(table) a call). Returns `tokens` itself when
+    no expansion starts in it (callers do not modify either).
     """
     if not acronyms:
         return tokens
-    longest, firsts = _shape(acronyms)
+    longest, firsts = acronym_shape(acronyms) if shape is None else shape
     lowered = list(map(_lowered, map(_TEXT, tokens)))
     # Only a word that starts an expansion can start a match: most sentences have none.
     starts = [i for i, w in enumerate(lowered) if w in firsts]

@@ -14,7 +14,13 @@ from itertools import pairwise
 
 from newsdiff.model import Document
 from newsdiff.text import quotes
-from newsdiff.text.names import Acronyms, apply_acronyms, learn_acronyms
+from newsdiff.text.names import (
+    Acronyms,
+    AcronymShape,
+    acronym_shape,
+    apply_acronyms,
+    learn_acronyms,
+)
 from newsdiff.text.words import Token, split_words, tokenize
 
 
@@ -48,6 +54,7 @@ class SentenceWords:
         self._all: dict[int, tuple[Token, ...]] = {}
         self._quotes: dict[int, tuple[quotes.Quote, ...]] = {}
         self._acronyms: Acronyms | None = None
+        self._shape: AcronymShape | None = None
         # Documents of the comparison by id: the store keeps them (and their ids) alive.
         self._known = {id(d) for d in documents}
 
@@ -56,6 +63,16 @@ class SentenceWords:
         if self._acronyms is None:
             self._acronyms = learn_acronyms(d.text for d in self.documents)
         return self._acronyms
+
+    def acronym_shape(self) -> AcronymShape:
+        """Return the shape of the comparison's acronym table (names.acronym_shape), once."""
+        if self._shape is None:
+            self._shape = acronym_shape(self.acronyms())
+        return self._shape
+
+    def apply_acronyms(self, tokens: list[Token]) -> list[Token]:
+        """Return tokens with the comparison's acronym expansions merged (names.apply_acronyms)."""
+        return apply_acronyms(tokens, self.acronyms(), self.acronym_shape())
 
     def tokens(self, document: Document, index: int) -> list[Token]:
         """Return the alignment tokens of one sentence (do not modify the list)."""
@@ -76,7 +93,7 @@ class SentenceWords:
         key = (id(document), index)
         toks = self._aligned.get(key)
         if toks is None:
-            toks = apply_acronyms(self.tokens(document, index), self.acronyms())
+            toks = self.apply_acronyms(self.tokens(document, index))
             if id(document) in self._known:
                 self._aligned[key] = toks
         return toks
