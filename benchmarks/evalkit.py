@@ -119,12 +119,16 @@ class PSignal:
 
 @dataclass(frozen=True)
 class PGroup:
-    """A predicted group: kind, similarity, (doc, sentence indices) members, signals."""
+    """A predicted group: kind, similarity, (doc, sentence indices) members, signals.
+
+    `elsewhere`: (doc, sentence) of absent reports that state the group's fact elsewhere.
+    """
 
     kind: str
     similarity: float
     members: tuple[tuple[int, tuple[int, ...]], ...]
     signals: tuple[PSignal, ...] = ()
+    elsewhere: tuple[tuple[int, int], ...] = ()
 
     @property
     def signal_types(self) -> tuple[str, ...]:
@@ -457,6 +461,7 @@ def newsdiff_system(options: newsdiff.Options | None = None) -> System:
                     )
                     for s in g.signals
                 ),
+                tuple(sorted((to_ours[e.doc], e.sentence) for e in g.elsewhere)),
             )
             for g in cmp.groups
         )

@@ -347,6 +347,9 @@ class Consistency:
     kept: int = 0  # links in both
     absent: int = 0  # (group, report) where a group of 2+ reports lacks that report
     absent_stated: int = 0  # of those, the gold says the report states the group's fact
+    # (group, report) where a group names a sentence of an absent report stating its fact
+    elsewhere: int = 0
+    elsewhere_stated: int = 0  # of those, the gold says that sentence states the fact
     per_pair: dict[str, dict[str, int]] = field(default_factory=dict)
     examples: list[dict[str, object]] = field(default_factory=list)
 
@@ -361,6 +364,7 @@ class Consistency:
         return {
             "facts.pair_links_changed": _ratio(self.changed, union),
             "facts.absent_but_stated": _ratio(self.absent_stated, self.absent),
+            "facts.elsewhere_precision": _ratio(self.elsewhere_stated, self.elsewhere),
         }
 
     def to_dict(self) -> dict[str, object]:
@@ -373,6 +377,8 @@ class Consistency:
             "changed": self.changed,
             "absent": self.absent,
             "absent_stated": self.absent_stated,
+            "elsewhere": self.elsewhere,
+            "elsewhere_stated": self.elsewhere_stated,
             "per_pair": self.per_pair,
             "examples": self.examples,
         }
@@ -395,8 +401,18 @@ def consistency_run(event: FactEvent, al: Alignment, system: System, out: Consis
         present = {event.docs[d] for d, sents in group.members if sents}
         if len(present) < 2:
             continue
+        told = {event.docs[d]: s for d, s in group.elsewhere}
         for name in event.docs:
             if name in present:
+                continue
+            if name in told:
+                # Not absent: the group names the sentence that states its fact.
+                out.elsewhere += 1
+                said = m.to_gold.get((name, told[name]), set())
+                out.elsewhere_stated += any(
+                    _in_group(f, g, m) and said & set(dict(f.members).get(name, ()))
+                    for f in event.facts
+                )
                 continue
             out.absent += 1
             stated = [f for f in event.facts if _in_group(f, g, m) and dict(f.members).get(name)]

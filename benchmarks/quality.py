@@ -245,7 +245,10 @@ def consistency_lines(fm: fk.FactMeasurement) -> str:
         f"({f['facts.pair_links_changed']:.3f} of {c.links_all + c.links_pair - c.kept})\n"
         f"a report missing from a group of 2+ reports: {c.absent} cases; in "
         f"{c.absent_stated} ({f['facts.absent_but_stated']:.3f}) the gold says it states "
-        f"the group's fact elsewhere"
+        f"the group's fact elsewhere\n"
+        f"groups naming an absent report's sentence that states their fact elsewhere: "
+        f"{c.elsewhere}; the gold agrees for {c.elsewhere_stated} "
+        f"({f['facts.elsewhere_precision']:.3f})"
     )
 
 

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from newsdiff import signals
 from newsdiff.align.group import RawGroup
-from newsdiff.model import Document, Group, Kind, Member
+from newsdiff.model import Document, Elsewhere, Group, Kind, Member
 from newsdiff.signals.wording import wording_signal
 from newsdiff.text.names import same_name
 from newsdiff.text.sentence_words import SentenceWords
@@ -228,7 +228,10 @@ def classify(
     words = SentenceWords(documents) if words is None else words
     # Each document's words for the signals, found once for all its groups.
     context = signals.Context(documents, words)
-    for idx, gi in enumerate(reading_order(raw, len(documents))):
+    order = reading_order(raw, len(documents))
+    # Groups are numbered in reading order; references to other groups follow.
+    number = {gi: idx for idx, gi in enumerate(order)}
+    for idx, gi in enumerate(order):
         g = raw[gi]
         members = tuple(Member(d, s) for d, s in g.members)
         coverage = len(members)
@@ -247,5 +250,6 @@ def classify(
         elif kind == "divergent" and not sigs:
             sigs = (wording_signal(documents, members, words),)
         marks = signals.mark(documents, members[0], context) if coverage == 1 else ()
-        out.append(Group(idx, kind, coverage, g.similarity, members, sigs, marks))
+        elsewhere = tuple(Elsewhere(d, s, number[h]) for d, s, h in g.elsewhere)
+        out.append(Group(idx, kind, coverage, g.similarity, members, sigs, marks, elsewhere))
     return Classified(tuple(out), spent)

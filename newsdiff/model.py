@@ -223,6 +223,23 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A sentence of a report absent from a group that states the group's fact in another.
+
+    A sentence has one group, but can state two facts ("he asked, 'Do you want ...?'"):
+    the report is then not missing from the second fact's group, only told elsewhere.
+    """
+
+    doc: int
+    sentence: int
+    group: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the reference."""
+        return {"doc": self.doc, "sentence": self.sentence, "group": self.group}
+
+
+@dataclass(frozen=True)
 class Group:
     """One fact as told by the reports that carry it."""
 
@@ -235,6 +252,8 @@ class Group:
     # Markers of a fact one report alone states (its loaded words, `tone`): each names that
     # report and compares nothing, so they are not signals of a divergence.
     marks: tuple[Signal, ...] = ()
+    # Reports absent from the group that state its fact in a sentence of another group.
+    elsewhere: tuple[Elsewhere, ...] = ()
 
     def member(self, doc: int) -> Member | None:
         """Return the member of document `doc`, if it has one."""
@@ -253,6 +272,7 @@ class Group:
             "members": [m.to_dict() for m in self.members],
             "signals": [s.to_dict() for s in self.signals],
             "marks": [s.to_dict() for s in self.marks],
+            "elsewhere": [e.to_dict() for e in self.elsewhere],
         }
 
 

@@ -190,6 +190,20 @@ def test_consistency_counts_changed_links_and_stated_absentees(tmp_path: Path) -
     assert out.figures()["facts.pair_links_changed"] == pytest.approx(4 / 5)
     assert (out.absent, out.absent_stated) == (3, 1)
     assert out.examples == [{"event": "ev", "group": 1, "absent": "fox", "fact": "one"}]
+    # Group 1 naming fox's sentence 0 (which states fact 1) and group 0 naming fox's
+    # sentence 1 (fact 3 is not fox's): neither is absent any more; one reference is right.
+    named = ek.Alignment(
+        together.spans,
+        (
+            ek.PGroup("shared", 1.0, ((1, (2,)), (2, (2,))), (), ((0, 1),)),
+            ek.PGroup("shared", 1.0, ((1, (0,)), (2, (0,))), (), ((0, 0),)),
+            together.groups[2],
+        ),
+    )
+    out = fk.Consistency()
+    fk.consistency_run(event, named, alone, out)
+    assert (out.absent, out.absent_stated, out.elsewhere, out.elsewhere_stated) == (1, 0, 2, 1)
+    assert out.figures()["facts.elsewhere_precision"] == 0.5
 
 
 def test_facts_dir_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,10 +33,15 @@ _BLOCK_CELLS = 1 << 20
 
 @dataclass(frozen=True)
 class RawGroup:
-    """An aligned group before classification: members and pairwise similarity."""
+    """An aligned group before classification: members and pairwise similarity.
+
+    `elsewhere`: (document, sentence, index of its group) of each report absent from the
+    group whose sentence in another group states the group's fact (_elsewhere).
+    """
 
     members: tuple[tuple[int, tuple[int, ...]], ...]
     similarity: float
+    elsewhere: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -310,6 +315,51 @@ def _pair_sims(
     return sims
 
 
+def _elsewhere(
+    units: Sequence[Unit],
+    groups: Sequence[list[int]],
+    scores: dict[tuple[int, int], float],
+    ranks: dict[tuple[int, int], float],
+    params: AlignParams,
+) -> dict[int, list[tuple[int, int]]]:
+    """Return, per group, (unit, its group) of absent reports that state the group's fact.
+
+    A sentence sits in one group, but it can state the facts of two: "he asked, 'Do you
+    want to threaten them?'" joins the group of what was asked, and the group of the
+    quotation would list its report as missing. A sentence of a report absent from a group
+    states the group's fact when it could have joined it: it has a link the grouping would
+    take (the threshold and topic gate of _merge_best_first) to a member, and its links
+    to the members average the support a join needs. Each absent report names its one
+    best such sentence (ties: the earlier). Cost: one pass over each unit's links.
+    """
+    group_of = {k: gi for gi, g in enumerate(groups) for k in g}
+    docs_of = [{units[k].doc for k in g} for g in groups]
+    floor = TOPIC_GATE * params.link_threshold
+    # Each unit's summed link scores per group, and whether one link there passes the gate.
+    sums: dict[tuple[int, int], float] = defaultdict(float)
+    passing: set[tuple[int, int]] = set()
+    for (a, b), s in scores.items():
+        for k, m in ((a, b), (b, a)):
+            gi = group_of[m]
+            if units[k].doc in docs_of[gi]:
+                continue
+            sums[(k, gi)] += s
+            if s >= params.link_threshold and ranks[(a, b)] >= floor:
+                passing.add((k, gi))
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for k, gi in sorted(passing):
+        support = sums[(k, gi)] / len(groups[gi])
+        if support < params.group_support:
+            continue
+        key = (gi, units[k].doc)
+        if key not in best or support > best[key][0]:
+            best[key] = (support, k)
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (gi, _), (_, k) in sorted(best.items()):
+        out[gi].append((k, group_of[k]))
+    return out
+
+
 def align(
     documents: Sequence[Document],
     params: AlignParams,
@@ -329,22 +379,25 @@ def align(
     links = score_links(units, params)
     scores = links.scores
     t2 = time.perf_counter()
+    ranks = rank_scores(units, scores, links.dice, links.topic_dice)
     groups = _merge_best_first(
         units,
         scores,
         params.link_threshold,
         params.conflict_penalty,
         params.group_support,
-        rank_scores(units, scores, links.dice, links.topic_dice),
+        ranks,
     )
     groups = _extend_splits(units, groups, params)
+    stated = _elsewhere(units, groups, scores, ranks, params)
     out = []
-    for g in groups:
+    for gi, g in enumerate(groups):
         per_doc: dict[int, list[int]] = defaultdict(list)
         for k in g:
             per_doc[order[units[k].doc]].append(units[k].sent)
         members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
         sim = group_similarity(units, g, params.conflict_penalty)
-        out.append(RawGroup(members, sim))
+        refs = sorted((order[units[k].doc], units[k].sent, home) for k, home in stated.get(gi, ()))
+        out.append(RawGroup(members, sim, tuple(refs)))
     timings = {"tokenize": t1 - t0, "score": t2 - t1, "group": time.perf_counter() - t2}
     return Alignment(out, timings)

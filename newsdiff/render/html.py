@@ -15,6 +15,7 @@ from newsdiff.render.view import (
     moved_places,
     report_names,
     signal_line,
+    told_in,
     visible_groups,
 )
 
@@ -221,7 +222,13 @@ def _group(
         member = group.member(d)
         label = f'<span class="doclabel">{_e(doc.id)}</span>'
         if member is None:
-            out.append(f'<div class="cell absent">{label}<p>not in {_e(doc.id)}</p></div>')
+            home = told_in(group, d)
+            said = (
+                f"not in {_e(doc.id)}"
+                if home is None
+                else f'told in <a href="#g{home}">#{home}</a>'
+            )
+            out.append(f'<div class="cell absent">{label}<p>{said}</p></div>')
             continue
         first, last = member.sentences[0], member.sentences[-1]
         where = f"sentence {first}" if first == last else f"sentences {first}–{last}"

@@ -28,7 +28,8 @@ def _member(comparison: Comparison, member: Member) -> dict[str, Any]:
 
 def group_record(comparison: Comparison, group: Group) -> dict[str, Any]:
     """Return one group as a JSON object that needs no other line to be understood."""
-    present = {m.doc for m in group.members}
+    # A report that states the fact in a sentence of another group is not missing from it.
+    present = {m.doc for m in group.members} | {e.doc for e in group.elsewhere}
     return {
         "schema": SCHEMA,
         "group": group.index,
@@ -39,6 +40,16 @@ def group_record(comparison: Comparison, group: Group) -> dict[str, Any]:
         "members": [_member(comparison, m) for m in group.members],
         # The reports that do not carry this fact, by id: what `unique` is measured against.
         "missing": [d.id for i, d in enumerate(comparison.documents) if i not in present],
+        "elsewhere": [
+            {
+                "doc": e.doc,
+                "id": comparison.documents[e.doc].id,
+                "sentence": e.sentence,
+                "group": e.group,
+                "text": comparison.documents[e.doc].sentences[e.sentence].text,
+            }
+            for e in group.elsewhere
+        ],
         "signals": [s.to_dict() for s in group.signals],
         "marks": [s.to_dict() for s in group.marks],
     }

@@ -14,6 +14,7 @@ from newsdiff.render.view import (
     report_names,
     shown_text,
     signals_text,
+    told_in,
     visible_groups,
 )
 
@@ -34,7 +35,11 @@ def _cells(comparison: Comparison, group: Group) -> list[str]:
     cells = []
     for d in range(len(comparison.documents)):
         member = group.member(d)
-        pieces = member_pieces(comparison, member) if member is not None else []
+        if member is None:
+            home = told_in(group, d)
+            cells.append("" if home is None else f"_told in #{home}_")
+            continue
+        pieces = member_pieces(comparison, member)
         opening, closing = _MARK_FIRST if member is group.members[0] else _MARK_OTHER
         # Word runs never start or end with a space, so "**" always opens and closes; the
         # marks keep the differences visible in the raw text and where bold is not shown.

@@ -23,6 +23,7 @@ from newsdiff.model import Comparison, Group, Member
 from newsdiff.render import RenderOptions, register
 from newsdiff.render.escape import inert, one_line
 from newsdiff.render.view import (
+    elsewhere_text,
     letter,
     moved,
     moved_places,
@@ -30,6 +31,7 @@ from newsdiff.render.view import (
     shown_text,
     signal_line,
     text_pieces,
+    told_in,
     visible_groups,
 )
 
@@ -135,6 +137,8 @@ def _head(
     if options.explain and group.kind != "unique":
         # The mean of the pairs' similarities listed under the head (a unique group has none).
         parts.insert(0, f"sim {group.similarity:.2f}")
+    if group.elsewhere:
+        parts.insert(0, elsewhere_text(group, letter))
     if group.index in moves:
         parts.insert(0, _moved_text(comparison, group, moves[group.index]))
     if group.kind == "unique":
@@ -307,7 +311,11 @@ def _print_side_by_side(
         cells = []
         for d in range(len(docs)):
             m = g.member(d)
-            cells.append(_cell(comparison, g, m, options.color) if m else Text(""))
+            if m is not None:
+                cells.append(_cell(comparison, g, m, options.color))
+            else:
+                home = told_in(g, d)
+                cells.append(Text() if home is None else Text(f"told in #{home}", style="dim"))
         row.add_row(*cells)
         console.print(row)
         console.print()
@@ -376,11 +384,12 @@ def _key(comparison: Comparison, options: RenderOptions, console: Console, moves
     if not options.legend:
         return
     n = len(comparison.documents)
+    told = any(g.elsewhere for g in comparison.groups)
     if not options.color and _DIRECT:
         # The same n and width give the same legend: rendered by rich once, then reused.
-        console.file.write(_plain_legend(n, console.width))
+        console.file.write(_plain_legend(n, console.width, told))
         return
-    console.print(_legend(n, options.color))
+    console.print(_legend(n, options.color, told))
 
 
 def _print_columns(console: Console, heads: list[str], rows: list[list[str]]) -> bool:
@@ -407,7 +416,7 @@ def _print_columns(console: Console, heads: list[str], rows: list[list[str]]) ->
 
 
 @lru_cache(maxsize=64)
-def _plain_legend(n: int, width: int) -> str:
+def _plain_legend(n: int, width: int, told: bool = False) -> str:
     """Return the legend as a plain console `width` wide prints it (see `_legend`)."""
     out = io.StringIO()
     console = _Console(
@@ -421,12 +430,15 @@ def _plain_legend(n: int, width: int) -> str:
         emoji=False,
         highlight=False,
     )
-    console.print(_legend(n, color=False))
+    console.print(_legend(n, False, told))
     return out.getvalue()
 
 
-def _legend(n: int, color: bool) -> Table:
-    """Return the legend: what a group's head says, the kinds, what the marks mean."""
+def _legend(n: int, color: bool, told: bool = False) -> Table:
+    """Return the legend: what a group's head says, the kinds, what the marks mean.
+
+    `told`: some group names a report that states its fact in another group's sentence.
+    """
     kinds = Text()
     for i, (kind, help_text) in enumerate(KIND_HELP.items()):
         kinds.append("; " if i else "")
@@ -435,6 +447,7 @@ def _legend(n: int, color: bool) -> Table:
     head_help = Text(
         f"#n kind k/{n} \u00b7 signals: one fact, told in k of the {n} reports; moved in B: "
         "B tells it in another order than A (\u00b6 = paragraph)"
+        + ("; also told in C #5: C states it in a sentence of group #5" if told else "")
     )
     if color:
         marks = Text("underlined", style="underline")

@@ -134,6 +134,24 @@ def signals_text(group: Group, name: Namer) -> str:
     return "; ".join(signal_line(s, name) for s in (*group.signals, *group.marks))
 
 
+def elsewhere_text(group: Group, name: Namer) -> str:
+    """Return `also told in B #5, C #6`: absent reports that state the fact in other groups.
+
+    Empty when there are none; past NAMED references the rest are counted, not named.
+    """
+    refs = [f"{name(e.doc)} #{e.group}" for e in group.elsewhere]
+    if not refs:
+        return ""
+    if len(refs) > NAMED:
+        refs = [*refs[: NAMED - 1], f"{len(refs) - NAMED + 1} more"]
+    return "also told in " + ", ".join(refs)
+
+
+def told_in(group: Group, doc: int) -> int | None:
+    """Return the group in which report `doc`, absent from this one, states its fact."""
+    return next((e.group for e in group.elsewhere if e.doc == doc), None)
+
+
 def coverage_text(comparison: Comparison, group: Group) -> str:
     """Return a group's coverage as `k/N`."""
     return f"{group.coverage}/{len(comparison.documents)}"
