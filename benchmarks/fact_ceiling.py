@@ -1,7 +1,7 @@
 """Tell what limits newsdiff's fact-link figures on the fact gold (a diagnosis, not a metric).
 
-Run: `python benchmarks/fact_ceiling.py [--facts DIR]`. Two tables, counted over the events
-(micro), no article text printed or stored:
+Run: `python benchmarks/fact_ceiling.py [--facts DIR] [--restarts N]`. Two tables, micro over the
+events, no article text printed or stored:
 
 1. Structural ceiling, from the gold alone: the best link precision and recall a partition
    of the gold sentences into groups reaches when every group keeps a shape (one sentence
