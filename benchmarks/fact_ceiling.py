@@ -269,21 +269,17 @@ def event_pairs(event: fk.FactEvent) -> list[Pair]:
     """Return every cross-report gold-sentence pair of one event with newsdiff's scores."""
     import newsdiff
     from benchmarks.evalkit import Alignment
-    from newsdiff.align.score import AlignParams, score_pairs
-    from newsdiff.align.topic import rank_scores
-    from newsdiff.align.units import build_units
+    from newsdiff.align.group import link
+    from newsdiff.align.score import AlignParams
     from newsdiff.model import Document
     from newsdiff.text.budget import SentenceBudget
     from newsdiff.text.sentence_words import SentenceWords
 
-    # The aligner's inputs as compare() builds them (as benchmarks/fact_misses.py does).
+    # The aligner's own units, scores and ranks, as compare() builds them.
     params = AlignParams.from_options(newsdiff.Options())
     seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in event.named_texts()]
-    words = SentenceWords(seg)
-    order = sorted(range(len(seg)), key=lambda d: (seg[d].text, d))
-    units = build_units([seg[d] for d in order], words)
-    scores = score_pairs(units, params)
-    ranks = rank_scores(units, scores)
+    linked = link(seg, params, SentenceWords(seg))
+    order, units, scores, ranks = linked.order, linked.units, linked.scores, linked.ranks
     unit_of = {(order[u.doc], u.sent): k for k, u in enumerate(units)}
     spans = tuple(tuple((s.start, s.end) for s in d.sentences) for d in seg)
     names = list(event.docs)

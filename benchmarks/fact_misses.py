@@ -37,14 +37,9 @@ def band(s: float) -> str:
 def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -> None:
     """Add one event's missed and false links, by cause, to `out`."""
     import newsdiff
-    from newsdiff.align.group import (
-        _merge_best_first,
-        _split_runs,
-        group_similarity,
-    )
-    from newsdiff.align.score import AlignParams, score_pairs
-    from newsdiff.align.topic import TOPIC_GATE, rank_scores
-    from newsdiff.align.units import build_units
+    from newsdiff.align.group import _split_runs, group_similarity, link
+    from newsdiff.align.score import AlignParams
+    from newsdiff.align.topic import TOPIC_GATE
     from newsdiff.model import Document
     from newsdiff.text.budget import SentenceBudget
     from newsdiff.text.sentence_words import SentenceWords
@@ -54,19 +49,14 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
     named = event.named_texts()
     seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in named]
     cmp = newsdiff.compare(seg, opts)
-    words = SentenceWords(seg)
-    order = sorted(range(len(seg)), key=lambda d: (seg[d].text, d))
-    canon = [seg[d] for d in order]
-    units = build_units(canon, words)
-    scores = score_pairs(units, params)
-    ranks = rank_scores(units, scores)
-    raw = _merge_best_first(
-        units,
-        scores,
-        params.link_threshold,
-        params.conflict_penalty,
-        params.group_support,
-        ranks,
+    # The aligner's own steps: its units, scores, ranks and joins before split-extension.
+    linked = link(seg, params, SentenceWords(seg))
+    order, units, scores, ranks, raw = (
+        linked.order,
+        linked.units,
+        linked.scores,
+        linked.ranks,
+        linked.joined,
     )
     raw_of = {k: gi for gi, g in enumerate(raw) for k in g}
     unit_of = {(order[u.doc], u.sent): k for k, u in enumerate(units)}

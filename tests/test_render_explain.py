@@ -87,17 +87,18 @@ def test_table_and_html_show_the_pairs_only_when_asked() -> None:
     assert '<ul class="pairs' not in rendered("html", c)
 
 
+# Invented: two headlines (first lines without a stop), and a short quote whose words the
+# other report quotes in a longer quotation.
+HEADLINES = {
+    "a": "Governor Okafor rejects school budget cuts in Lagos\n\n"
+    'Okafor called the cuts "reckless" on Monday.',
+    "b": "Governor Okafor rejects Lagos school budget cuts as reckless\n\n"
+    'The governor said: "These cuts are reckless and they will fail." ',
+}
+
+
 def test_a_short_quote_matched_by_its_words_and_two_headlines_are_shown() -> None:
-    # Invented: two headlines (first lines without a stop), and a short quote whose words
-    # the other report quotes in a longer quotation.
-    c = newsdiff.compare(
-        {
-            "a": "Governor Okafor rejects school budget cuts in Lagos\n\n"
-            'Okafor called the cuts "reckless" on Monday.',
-            "b": "Governor Okafor rejects Lagos school budget cuts as reckless\n\n"
-            'The governor said: "These cuts are reckless and they will fail." ',
-        }
-    )
+    c = newsdiff.compare(HEADLINES)
     lines = [
         pair_text(p, ["A", "B"]) for ev in explain_groups(c, c.groups).values() for p in ev.pairs
     ]
@@ -108,15 +109,8 @@ def test_a_short_quote_matched_by_its_words_and_two_headlines_are_shown() -> Non
 def test_explain_reads_alignment_s_own_headline_and_quote_rules(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The same invented reports: with the units' rules turned off, nothing is shown.
-    c = newsdiff.compare(
-        {
-            "a": "Governor Okafor rejects school budget cuts in Lagos\n\n"
-            'Okafor called the cuts "reckless" on Monday.',
-            "b": "Governor Okafor rejects Lagos school budget cuts as reckless\n\n"
-            'The governor said: "These cuts are reckless and they will fail." ',
-        }
-    )
+    # With the units' rules turned off, nothing is shown.
+    c = newsdiff.compare(HEADLINES)
     monkeypatch.setattr(Unit, "headline_conflict", lambda self, other: False)
     monkeypatch.setattr(Unit, "quote_match", lambda self, other: Quoted.NO)
     lines = [

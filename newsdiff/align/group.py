@@ -21,7 +21,7 @@ from newsdiff.model import Document
 from newsdiff.text.sentence_words import SentenceWords
 from newsdiff.text.words import Token
 
-__all__ = ["AlignParams", "Alignment", "RawGroup", "align", "group_similarity"]
+__all__ = ["AlignParams", "Alignment", "Linked", "RawGroup", "align", "group_similarity", "link"]
 
 # At most this many adjacent sentences of one report in a group.
 _MAX_RUN = 3
@@ -360,6 +360,57 @@ def _elsewhere(
     return out
 
 
+@dataclass(frozen=True)
+class Linked:
+    """What alignment builds on the way to its groups, in the canonical document order.
+
+    `order[c]`: the input index of canonical document c; `joined`: groups of units as the
+    links joined them, before _extend_splits; `groups`: the final groups of units. Read by
+    `align` and by the diagnosis scripts (benchmarks/fact_misses.py, fact_ceiling.py), so
+    they see the aligner's own steps rather than a copy of them.
+    """
+
+    order: list[int]
+    units: list[Unit]
+    scores: dict[tuple[int, int], float]
+    ranks: dict[tuple[int, int], float]
+    joined: list[list[int]]
+    groups: list[list[int]]
+    timings: dict[str, float]
+
+
+def link(
+    documents: Sequence[Document],
+    params: AlignParams,
+    words: SentenceWords | None = None,
+) -> Linked:
+    """Score the content sentences of the documents and join them into groups of units.
+
+    The documents are processed in a canonical order (by text), so the result does not
+    depend on their order. `words`: the comparison's tokens (made here when not given).
+    """
+    order = sorted(range(len(documents)), key=lambda d: (documents[d].text, d))
+    canon = [documents[d] for d in order]
+    t0 = time.perf_counter()
+    units = build_units(canon, words)
+    t1 = time.perf_counter()
+    links = score_links(units, params)
+    scores = links.scores
+    t2 = time.perf_counter()
+    ranks = rank_scores(units, scores, links.dice, links.topic_dice)
+    joined = _merge_best_first(
+        units,
+        scores,
+        params.link_threshold,
+        params.conflict_penalty,
+        params.group_support,
+        ranks,
+    )
+    groups = _extend_splits(units, [list(g) for g in joined], params)
+    timings = {"tokenize": t1 - t0, "score": t2 - t1, "group": time.perf_counter() - t2}
+    return Linked(order, units, scores, ranks, joined, groups, timings)
+
+
 def align(
     documents: Sequence[Document],
     params: AlignParams,
@@ -371,25 +422,10 @@ def align(
     canonical order (by text) and the indices mapped back. `words`: the comparison's
     tokens, shared with classification (made here when not given).
     """
-    order = sorted(range(len(documents)), key=lambda d: (documents[d].text, d))
-    canon = [documents[d] for d in order]
+    linked = link(documents, params, words)
     t0 = time.perf_counter()
-    units = build_units(canon, words)
-    t1 = time.perf_counter()
-    links = score_links(units, params)
-    scores = links.scores
-    t2 = time.perf_counter()
-    ranks = rank_scores(units, scores, links.dice, links.topic_dice)
-    groups = _merge_best_first(
-        units,
-        scores,
-        params.link_threshold,
-        params.conflict_penalty,
-        params.group_support,
-        ranks,
-    )
-    groups = _extend_splits(units, groups, params)
-    stated = _elsewhere(units, groups, scores, ranks, params)
+    order, units, groups = linked.order, linked.units, linked.groups
+    stated = _elsewhere(units, groups, linked.scores, linked.ranks, params)
     out = []
     for gi, g in enumerate(groups):
         per_doc: dict[int, list[int]] = defaultdict(list)
@@ -399,5 +435,6 @@ def align(
         sim = group_similarity(units, g, params.conflict_penalty)
         refs = sorted((order[units[k].doc], units[k].sent, home) for k, home in stated.get(gi, ()))
         out.append(RawGroup(members, sim, tuple(refs)))
-    timings = {"tokenize": t1 - t0, "score": t2 - t1, "group": time.perf_counter() - t2}
+    timings = dict(linked.timings)
+    timings["group"] += time.perf_counter() - t0
     return Alignment(out, timings)
