@@ -74,15 +74,19 @@ def active() -> bool:
     return typer.__version__.startswith(_CHECKED)
 
 
+def _direct(params: list[Any]) -> list[Any]:
+    """Give typer's parameters the direct converter, when the installed typer is checked."""
+    if active():
+        _install(params)
+    return params
+
+
 class Command(TyperCommand):
     """typer's command, converting option values directly where that gives typer's result."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         """Return typer's parameters (--help included), each given the direct converter."""
-        params: list[Any] = super().get_params(ctx)
-        if active():
-            _install(params)
-        return params
+        return _direct(super().get_params(ctx))
 
 
 class Group(TyperGroup):
@@ -90,7 +94,4 @@ class Group(TyperGroup):
 
     def get_params(self, ctx: Any) -> list[Any]:
         """Return typer's parameters (--help included), each given the direct converter."""
-        params: list[Any] = super().get_params(ctx)
-        if active():
-            _install(params)
-        return params
+        return _direct(super().get_params(ctx))
