@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsdiff.align.units import Unit
+from newsdiff.model import Document, Member
+from newsdiff.text.sentence_words import SentenceWords
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -45,3 +47,12 @@ def ecb_four_topic_units() -> list[Unit]:
     texts = [(d.id, d.text) for t in (1, 3, 8, 23) for d in topics[t][:6]]
     docs = [replace(d, sentences=segment(d.text)) for d in _as_documents(texts)]
     return build_units(docs)
+
+
+def whole_members(*texts: str) -> tuple[list[Document], list[Member], SentenceWords]:
+    """Return each text as a document, all its content sentences one member, and their words."""
+    from newsdiff.text.segment import segment
+
+    docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
+    members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
+    return docs, members, SentenceWords(docs)

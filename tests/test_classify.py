@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdiff.align.group import RawGroup
 from newsdiff.classify import group_kind, reading_order
+from tests.conftest import whole_members
 
 
 def test_group_kind() -> None:
@@ -93,13 +94,8 @@ def test_steps_report_their_timings_in_their_results() -> None:
 def _tag_only(*texts: str) -> bool:
     """Return whether whole texts differ only in attribution tag, pronoun or title."""
     from newsdiff.classify import tag_only
-    from newsdiff.model import Document, Member
-    from newsdiff.text.segment import segment
-    from newsdiff.text.sentence_words import SentenceWords
 
-    docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
-    members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
-    return tag_only(docs, members, SentenceWords(docs))
+    return tag_only(*whole_members(*texts))
 
 
 def test_a_tag_pronoun_or_title_alone_is_no_divergence() -> None:

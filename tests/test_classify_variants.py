@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from tests.conftest import whole_members
+
 
 def _variants_only(*texts: str) -> bool:
     """Return whether whole texts differ only in the form of their content words."""
     from newsdiff.classify import variants_only
-    from newsdiff.model import Document, Member
-    from newsdiff.text.segment import segment
-    from newsdiff.text.sentence_words import SentenceWords
 
-    docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
-    members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
-    return variants_only(docs, members, SentenceWords(docs))
+    return variants_only(*whole_members(*texts))
 
 
 def test_function_words_order_and_inflection_are_no_divergence() -> None:
