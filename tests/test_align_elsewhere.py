@@ -107,3 +107,17 @@ def test_the_key_explains_references_only_when_there_are_some() -> None:
     cmp = newsdiff.compare([("a.txt", B), ("b.txt", C)])
     assert all(not g.elsewhere for g in cmp.groups)
     assert "also told in" not in rendered("table", cmp, color=False, width=120)
+
+
+def test_explain_says_why_a_sentence_elsewhere_is_named() -> None:
+    """Check --explain pairs the named sentence with a member, with the quotation they share."""
+    from newsdiff.render.explain import explain_groups, pair_text
+
+    cmp = compared(0, 1, 2)
+    quote = cmp.groups[where(cmp, "b.txt", 1)]
+    lines = [pair_text(p, ["A", "B", "C"]) for p in explain_groups(cmp, [quote])[quote.index].pairs]
+    home = where(cmp, "a.txt", 1)
+    told = [line for line in lines if f"(told in #{home})" in line]
+    assert len(lines) == 2 and len(told) == 1, lines
+    assert "A (told in" in told[0] and "quote \u201cwill pay for the repairs" in told[0]
+    assert f"(told in #{home})" in rendered("table", cmp, color=False, width=120, explain=True)

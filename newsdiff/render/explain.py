@@ -11,7 +11,7 @@ other also quotes), and the conflicts that weigh against the link (two headlines
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from newsdiff.align.evidence import QUOTE_WORDS, Quoted, days_conflict
@@ -45,6 +45,9 @@ class PairEvidence:
     # the similarity shown), "different days" and "both headlines" (which lowered the
     # sentences' link score).
     conflicts: tuple[str, ...]
+    # The group in which the second report's sentence sits when the pair explains a
+    # reference (Group.elsewhere): that report is absent here but states the fact there.
+    told_in: int | None = None
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,12 @@ def _pair(
 
 
 def explain_groups(comparison: Comparison, groups: Sequence[Group]) -> dict[int, GroupEvidence]:
-    """Return, per group index of 2+ members, the evidence of its first MAX_PAIRS pairs."""
-    if not any(len(g.members) > 1 for g in groups):
+    """Return, per group index of 2+ members, the evidence of its first MAX_PAIRS pairs.
+
+    A sentence the group names elsewhere (Group.elsewhere) is explained too, beside the
+    member it is most similar to, after the members' own pairs.
+    """
+    if not any(len(g.members) > 1 or g.elsewhere for g in groups):
         return {}
     units = build_units(comparison.documents)
     where = {(u.doc, u.sent): k for k, u in enumerate(units)}
@@ -166,10 +173,18 @@ def explain_groups(comparison: Comparison, groups: Sequence[Group]) -> dict[int,
             [where[(m.doc, s)] for s in m.sentences if (m.doc, s) in where] for m in g.members
         ]
         pairs = [(a, b) for a, b in combinations(members, 2) if a and b]
-        if not pairs:
+        told = [
+            (e, [where[(e.doc, e.sentence)]]) for e in g.elsewhere if (e.doc, e.sentence) in where
+        ]
+        if not pairs and not told:
             continue
-        shown = tuple(_pair(comparison, units, a, b, penalty) for a, b in pairs[:MAX_PAIRS])
-        out[g.index] = GroupEvidence(shown, len(pairs) - len(shown))
+        shown = [_pair(comparison, units, a, b, penalty) for a, b in pairs[:MAX_PAIRS]]
+        for e, ref in told[: max(0, MAX_PAIRS - len(shown))]:
+            candidates = [_pair(comparison, units, m, ref, penalty) for m in members if m]
+            best = max(candidates, key=lambda p: p.similarity)
+            shown.append(replace(best, told_in=e.group))
+        total = len(pairs) + len(told)
+        out[g.index] = GroupEvidence(tuple(shown), total - len(shown))
     return out
 
 
@@ -188,4 +203,5 @@ def pair_text(pair: PairEvidence, names: Sequence[str], between: str = "\u2013")
     if pair.conflicts:
         parts.append(f"conflict: {', '.join(pair.conflicts)}")
     a, b = (names[d] for d in pair.docs)
-    return f"{a}{between}{b} {pair.similarity:.2f}: {'; '.join(parts)}"
+    where = "" if pair.told_in is None else f" (told in #{pair.told_in})"
+    return f"{a}{between}{b}{where} {pair.similarity:.2f}: {'; '.join(parts)}"
