@@ -106,6 +106,8 @@ CASES: list[tuple[list[str], int, str]] = [
     (["compare"], 2, "Missing argument 'FILE'."),
     (["compare", A, B, "--bogus"], 2, "No such option: --bogus"),
     (["compare", A, B, "--width", "10"], 2, "--width must be at least 40 (see"),
+    (["compare", A, B, "--width", "10001"], 2, "--width must be at most 10000 (see"),
+    (["compare", A, B, "--width=100000000"], 2, "--width must be at most 10000 (see"),
     (["compare", A, B, "--width", "wide"], 2, "--width must be a whole number"),
     (["compare", A, B, "--max-bytes", "0"], 2, "--max-bytes must be at least 1"),
     (["compare", A, B, "--max-sentences", "-1"], 2, "--max-sentences must be at least 0"),

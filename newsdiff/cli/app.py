@@ -28,6 +28,7 @@ from newsdiff.cli.shell import (
     stand_in_for_closed_streams,
     usage_message,
 )
+from newsdiff.cli.values import MAX_WIDTH, MIN_WIDTH
 from newsdiff.errors import ExitCode
 from newsdiff.render import formats
 from newsdiff.sources.files import DEFAULT_MAX_BYTES
@@ -107,8 +108,10 @@ def compare(
         typer.Option(
             "--width",
             metavar="COLUMNS",
-            min=40,
-            help="Table width, 40 or more (default: the terminal's, 80 off a terminal).",
+            min=MIN_WIDTH,
+            max=MAX_WIDTH,
+            help=f"Table width, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, 80 off a"
+            " terminal).",
         ),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,

@@ -18,7 +18,7 @@ import errno
 import sys
 from typing import Any
 
-from newsdiff.cli.values import UNSURE, Range, direct
+from newsdiff.cli.values import MAX_WIDTH, MIN_WIDTH, UNSURE, Range, direct
 from newsdiff.errors import ExitCode
 
 # compare's options that take a value: the command line's name -> (parameter, type, range).
@@ -31,7 +31,7 @@ VALUES: dict[str, tuple[str, type, Range]] = {
     "--names": ("names", str, Range()),
     "--encoding": ("encoding", str, Range()),
     "--color": ("color", str, Range()),
-    "--width": ("width", int, Range(min=40)),
+    "--width": ("width", int, Range(min=MIN_WIDTH, max=MAX_WIDTH)),
     "--max-bytes": ("max_bytes", int, Range(min=1, max=1 << 40)),
     "--signals": ("signal_types", str, Range()),
     "--kind": ("kinds", str, Range()),

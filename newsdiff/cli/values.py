@@ -11,6 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 UNSURE = object()
+# Bounds of --width. Past the upper one a table is no longer read but padded: a width of
+# 10^8 spent minutes writing blank columns.
+MIN_WIDTH = 40
+MAX_WIDTH = 10_000
 
 
 class Range:
