@@ -108,6 +108,7 @@ CASES: list[tuple[list[str], int, str]] = [
     (["compare", A, B, "--width", "10"], 2, "--width must be at least 40 (see"),
     (["compare", A, B, "--width", "10001"], 2, "--width must be at most 10000 (see"),
     (["compare", A, B, "--width=100000000"], 2, "--width must be at most 10000 (see"),
+    (["compare", A, B, "-o", ""], 2, "--output needs a file name; it was given an empty one"),
     (["compare", A, B, "--width", "wide"], 2, "--width must be a whole number"),
     (["compare", A, B, "--max-bytes", "0"], 2, "--max-bytes must be at least 1"),
     (["compare", A, B, "--max-sentences", "-1"], 2, "--max-sentences must be at least 0"),

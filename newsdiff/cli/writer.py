@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from newsdiff.errors import InputError
+from newsdiff.errors import InputError, UsageError
 
 
 def _cannot(target: Path | str, exc: OSError) -> InputError:
@@ -103,6 +103,9 @@ def _replace(target: Path) -> Iterator[TextIO]:
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """Yield a UTF-8 text stream into `path` (see the module's rule); errors are InputError."""
+    if not os.fspath(path):
+        # Path("") is ".", the working folder: the error would name a folder never given.
+        raise UsageError("--output needs a file name; it was given an empty one")
     given = Path(path)
     # A link is followed, so the link stays and its target gets the output (`cat > link`).
     try:
