@@ -19,15 +19,20 @@ import argparse
 import random
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import factkit as fk
+
+if TYPE_CHECKING:
+    from newsdiff.align.group import Linked
+    from newsdiff.model import Document
 
 LAMS: tuple[float, ...] = (0.5, 1.0, 4.0)
 THRESHOLDS: tuple[float, ...] = (0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05)
@@ -263,10 +268,20 @@ class Pair:
     score: float
     rank: float
     covered: bool  # both sentences map to scored sentences (units) of newsdiff
+    # What the caller's `extra` computed of the pair's two units (fact_scorers.py).
+    values: tuple[float, ...] = ()
 
 
-def event_pairs(event: fk.FactEvent) -> list[Pair]:
-    """Return every cross-report gold-sentence pair of one event with newsdiff's scores."""
+def event_pairs(
+    event: fk.FactEvent,
+    extra: Callable[[Linked, Sequence[Document]], Callable[[int, int], tuple[float, ...]]]
+    | None = None,
+) -> list[Pair]:
+    """Return every cross-report gold-sentence pair of one event with newsdiff's scores.
+
+    `extra(linked, documents)`: made once per event, it gives more values of a pair of
+    units a < b (kept in `Pair.values`).
+    """
     import newsdiff
     from benchmarks.evalkit import Alignment
     from newsdiff.align.group import link
@@ -280,6 +295,7 @@ def event_pairs(event: fk.FactEvent) -> list[Pair]:
     seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in event.named_texts()]
     linked = link(seg, params, SentenceWords(seg))
     order, units, scores, ranks = linked.order, linked.units, linked.scores, linked.ranks
+    more = None if extra is None else extra(linked, seg)
     unit_of = {(order[u.doc], u.sent): k for k, u in enumerate(units)}
     spans = tuple(tuple((s.start, s.end) for s in d.sentences) for d in seg)
     names = list(event.docs)
@@ -301,7 +317,8 @@ def event_pairs(event: fk.FactEvent) -> list[Pair]:
             out.append(Pair(gold, 0.0, 0.0, False))
             continue
         key = (min(ua, ub), max(ua, ub))
-        out.append(Pair(gold, scores.get(key, 0.0), ranks.get(key, 0.0), True))
+        values = () if more is None or ua == ub else more(*key)
+        out.append(Pair(gold, scores.get(key, 0.0), ranks.get(key, 0.0), True, values))
     return out
 
 
