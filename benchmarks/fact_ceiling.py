@@ -282,21 +282,13 @@ def event_pairs(
     `extra(linked, documents)`: made once per event, it gives more values of a pair of
     units a < b (kept in `Pair.values`).
     """
-    import newsdiff
     from benchmarks.evalkit import Alignment
-    from newsdiff.align.group import link
-    from newsdiff.align.score import AlignParams
-    from newsdiff.model import Document
-    from newsdiff.text.budget import SentenceBudget
-    from newsdiff.text.sentence_words import SentenceWords
 
     # The aligner's own units, scores and ranks, as compare() builds them.
-    params = AlignParams.from_options(newsdiff.Options())
-    seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in event.named_texts()]
-    linked = link(seg, params, SentenceWords(seg))
-    order, units, scores, ranks = linked.order, linked.units, linked.scores, linked.ranks
+    linked, seg = fk.linked_run(event.named_texts())
+    scores, ranks = linked.scores, linked.ranks
     more = None if extra is None else extra(linked, seg)
-    unit_of = {(order[u.doc], u.sent): k for k, u in enumerate(units)}
+    unit_of = linked.unit_at()
     spans = tuple(tuple((s.start, s.end) for s in d.sentences) for d in seg)
     names = list(event.docs)
     to_pred = fk.Mapped(event, Alignment(spans, ()), names).to_pred
@@ -317,7 +309,7 @@ def event_pairs(
             out.append(Pair(gold, 0.0, 0.0, False))
             continue
         key = (min(ua, ub), max(ua, ub))
-        values = () if more is None or ua == ub else more(*key)
+        values = () if more is None else more(*key)
         out.append(Pair(gold, scores.get(key, 0.0), ranks.get(key, 0.0), True, values))
     return out
 

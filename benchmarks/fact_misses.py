@@ -21,7 +21,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import factkit as fk
-from benchmarks.evalkit import Alignment
 
 BANDS = (0.25, 0.2, 0.15, 0.1, 0.05, 0.0)
 
@@ -37,35 +36,19 @@ def band(s: float) -> str:
 def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -> None:
     """Add one event's missed and false links, by cause, to `out`."""
     import newsdiff
-    from newsdiff.align.group import _split_runs, group_similarity, link
+    from newsdiff.align.group import _split_runs, group_similarity
     from newsdiff.align.score import AlignParams
-    from newsdiff.align.topic import TOPIC_GATE
-    from newsdiff.model import Document
-    from newsdiff.text.budget import SentenceBudget
-    from newsdiff.text.sentence_words import SentenceWords
+    from newsdiff.align.topic import passes
 
-    opts = newsdiff.Options()
-    params = AlignParams.from_options(opts)
-    named = event.named_texts()
-    seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in named]
-    cmp = newsdiff.compare(seg, opts)
-    # The aligner's own steps: its units, scores, ranks and joins before split-extension.
-    linked = link(seg, params, SentenceWords(seg))
-    order, units, scores, ranks, raw = (
-        linked.order,
-        linked.units,
-        linked.scores,
-        linked.ranks,
-        linked.joined,
-    )
+    params = AlignParams.from_options(newsdiff.Options())
+    # The aligner's own steps: its units, scores, ranks, joins before split-extension and
+    # final groups (those of compare(), before classification).
+    linked, seg = fk.linked_run(event.named_texts())
+    units, scores, ranks, raw = linked.units, linked.scores, linked.ranks, linked.joined
     raw_of = {k: gi for gi, g in enumerate(raw) for k in g}
-    unit_of = {(order[u.doc], u.sent): k for k, u in enumerate(units)}
-    group_of = {
-        (m.doc, s): g for g, grp in enumerate(cmp.groups) for m in grp.members for s in m.sentences
-    }
-    spans = [[(s.start, s.end) for s in d.sentences] for d in seg]
+    unit_of = linked.unit_at()
     names = list(event.docs)
-    mapped = fk.Mapped(event, Alignment(tuple(map(tuple, spans)), ()), names)
+    mapped = fk.Mapped(event, fk.linked_alignment(linked, seg), names)
     to_pred = mapped.to_pred
     text = {
         (n, sid): event.texts[d][st:en]
@@ -75,12 +58,12 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
     # the pair-alone runs
     alone: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for a, b in combinations(range(len(names)), 2):
-        two = newsdiff.compare([seg[a], seg[b]], opts)
+        two, _ = fk.linked_run([event.named_texts()[a], event.named_texts()[b]])
         links = set()
         for g in two.groups:
-            mem = {(a if m.doc == 0 else b): m.sentences for m in g.members}
-            for sa in mem.get(a, ()):
-                for sb in mem.get(b, ()):
+            side = {(a if d == 0 else b): sents for d, sents in two.members(g)}
+            for sa in side.get(a, ()):
+                for sb in side.get(b, ()):
                     links.add((sa, sb))
         alone[(a, b)] = links
     golds = fk.gold_links(event)
@@ -99,7 +82,7 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
         r = ranks.get(key, 0.0)
         if s < thr:
             return f"below {band(s)}", s
-        if r < TOPIC_GATE * thr:
+        if not passes(s, r, thr):
             return "topic gate", s
         x, y = (da, pa), (db, pb)
         lo, hi = (x, y) if da < db else (y, x)
@@ -134,8 +117,7 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
         gold = frozenset((ka, kb)) in golds
         da, db = names.index(ka[0]), names.index(kb[0])
         pa, pb = to_pred[ka], to_pred[kb]
-        ga = group_of.get((da, pa)) if pa is not None else None
-        gb = group_of.get((db, pb)) if pb is not None else None
+        ga, gb = mapped.group(ka), mapped.group(kb)
         predicted = ga is not None and ga == gb
         if gold and not predicted:
             why, s = pair_info(ka, kb)
@@ -170,18 +152,10 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
             )
     # Facts never found: the cause of their best-scored member pair.
     for f in event.facts:
+        if fk.fact_found(f, mapped.group):
+            continue
         mem = [(n, s) for n, ss in f.members for s in ss]
         pairs = [(x, y) for x, y in combinations(mem, 2) if x[0] != y[0]]
-        found = any(
-            to_pred[x] is not None
-            and to_pred[y] is not None
-            and group_of.get((names.index(x[0]), to_pred[x])) is not None
-            and group_of.get((names.index(x[0]), to_pred[x]))
-            == group_of.get((names.index(y[0]), to_pred[y]))
-            for x, y in pairs
-        )
-        if found:
-            continue
         best = max(((*pair_info(x, y), x, y) for x, y in pairs), key=lambda t: t[1])
         why = best[0]
         out["fact-miss"][why] += 1

@@ -35,6 +35,7 @@ if __package__ in (None, ""):
 
 from benchmarks import factkit as fk
 from benchmarks.fact_ceiling import Pair, event_pairs
+from newsdiff.align.group import weighted_dice
 
 if TYPE_CHECKING:
     from newsdiff.align.group import Linked
@@ -73,12 +74,6 @@ _STEPS = 3000
 _RATE = 0.5
 
 
-def bag_dice(a: dict[str, int], b: dict[str, int]) -> float:
-    """Return the weighted Dice of two bags."""
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum(min(q, b[n]) for n, q in a.items() if n in b) / total if total else 0.0
-
-
 def clauses(
     text: str, start: int, tokens: Sequence[Any], bag: dict[str, int]
 ) -> list[dict[str, int]]:
@@ -93,16 +88,17 @@ def clauses(
             at += 1
         if t.norm in bag:
             parts[-1][t.norm] = max(parts[-1].get(t.norm, 0), bag[t.norm])
+    from newsdiff.align.group import union_bags
+
     out: list[dict[str, int]] = []
     for part in (p for p in parts if p):
         if out and sum(out[-1].values()) < CLAUSE_WEIGHT:
-            for n, q in part.items():
-                out[-1][n] = max(out[-1].get(n, 0), q)
+            out[-1] = union_bags([out[-1], part])
         else:
             out.append(part)
     if len(out) > 1 and sum(out[-1].values()) < CLAUSE_WEIGHT:
-        for n, q in out.pop().items():
-            out[-1][n] = max(out[-1].get(n, 0), q)
+        last = out.pop()
+        out[-1] = union_bags([out[-1], last])
     return out
 
 
@@ -144,9 +140,9 @@ class Evidence:
         la, lb = sum(ua.weights.values()), sum(ub.weights.values())
         apart = abs(ua.sent / self.length[ua.doc] - ub.sent / self.length[ub.doc])
         return [
-            bag_dice(ua.weights, ub.weights),
-            bag_dice(self.topic[a], self.topic[b]),
-            bag_dice(self.plain[a], self.plain[b]),
+            weighted_dice(ua.weights, ub.weights),
+            weighted_dice(self.topic[a], self.topic[b]),
+            weighted_dice(self.plain[a], self.plain[b]),
             len(ma & mb) / (len(ma | mb) or 1),
             float(bool(ma & mb)),
             float(bool(na & nb)),
@@ -165,7 +161,7 @@ class Evidence:
         """Return (clause max, mutual best, *FEATURES) of the pair a < b."""
         units = self.linked.units
         clause = max(
-            (bag_dice(x, y) for x in self.clauses[a] for y in self.clauses[b]), default=0.0
+            (weighted_dice(x, y) for x in self.clauses[a] for y in self.clauses[b]), default=0.0
         )
         rank = self.linked.ranks.get((a, b), 0.0)
         mutual = (
@@ -175,20 +171,6 @@ class Evidence:
         return (clause, rank if mutual else 0.0, *self.features(a, b))
 
 
-def linked_run(named: Sequence[tuple[str, str]]) -> tuple[Linked, list[Document]]:
-    """Return alignment's steps on named texts, split as compare() splits them."""
-    import newsdiff
-    from newsdiff.align.group import link
-    from newsdiff.align.score import AlignParams
-    from newsdiff.model import Document
-    from newsdiff.text.budget import SentenceBudget
-    from newsdiff.text.sentence_words import SentenceWords
-
-    seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in named]
-    params = AlignParams.from_options(newsdiff.Options())
-    return link(seg, params, SentenceWords(seg)), seg
-
-
 def ecb_pairs() -> tuple[list[list[float]], list[int]]:
     """Return FEATURES and same-event labels of the annotated cross-report pairs of ECB+."""
     from benchmarks import evalkit as ek
@@ -196,9 +178,9 @@ def ecb_pairs() -> tuple[list[list[float]], list[int]]:
     xs: list[list[float]] = []
     ys: list[int] = []
     for _, docs in ek.ecb_runs(ek.load_ecb(), "mixed"):
-        linked, seg = linked_run([(d.id, d.text) for d in docs])
+        linked, seg = fk.linked_run([(d.id, d.text) for d in docs])
         ev = Evidence(linked, seg)
-        unit_of = {(linked.order[u.doc], u.sent): k for k, u in enumerate(linked.units)}
+        unit_of = linked.unit_at()
         marked = []
         for d, doc in enumerate(docs):
             spans = [(s.start, s.end) for s in seg[d].sentences]

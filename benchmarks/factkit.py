@@ -15,8 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.evalkit import Alignment, PGroup, System, covering
+
+if TYPE_CHECKING:
+    from newsdiff.align.group import Linked
+    from newsdiff.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 # CI checks the shared data out beside the clone; elsewhere point NEWSDIFF_EVAL at it.
@@ -226,6 +231,31 @@ class Mapped:
         """Return the predicted group holding a gold sentence, if any."""
         pi = self.to_pred.get(key)
         return None if pi is None else self.where.get((key[0], pi))
+
+
+def linked_run(named: Sequence[tuple[str, str]]) -> tuple[Linked, list[Document]]:
+    """Return alignment's own steps (default options) on named texts, split as compare() does.
+
+    The diagnosis scripts read the aligner's units, scores, ranks and groups through this,
+    not a copy of its steps.
+    """
+    import newsdiff
+    from newsdiff.align.group import link
+    from newsdiff.align.score import AlignParams
+    from newsdiff.model import Document
+    from newsdiff.text.budget import SentenceBudget
+    from newsdiff.text.sentence_words import SentenceWords
+
+    seg = [SentenceBudget(None).take(Document(id=n, text=t)) for n, t in named]
+    params = AlignParams.from_options(newsdiff.Options())
+    return link(seg, params, SentenceWords(seg)), seg
+
+
+def linked_alignment(linked: Linked, documents: Sequence[Document]) -> Alignment:
+    """Return a linked run's groups (unclassified) as an Alignment of its documents."""
+    spans = tuple(tuple((s.start, s.end) for s in d.sentences) for d in documents)
+    groups = tuple(PGroup("", 0.0, linked.members(g)) for g in linked.groups)
+    return Alignment(spans, groups)
 
 
 def gold_links(event: FactEvent) -> dict[frozenset[Key], bool]:

@@ -7,6 +7,7 @@ from newsdiff.align.evidence import overlapping, quote_spans
 from newsdiff.align.frame import frame_mask
 from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
+from newsdiff.text import quotes
 from newsdiff.text.segment import segment
 from newsdiff.text.words import tokenize
 
@@ -14,7 +15,7 @@ from newsdiff.text.words import tokenize
 def _framed(text: str) -> list[str]:
     """Return the words of a one-sentence text that frame_mask puts in the frame."""
     toks = tokenize(text)
-    mask = frame_mask(toks, text, overlapping(quote_spans(text), 0, len(text)))
+    mask = frame_mask(toks, text, overlapping(quote_spans(quotes.find(text)), 0, len(text)))
     return [t.text for t, m in zip(toks, mask, strict=True) if m]
 
 

@@ -51,7 +51,7 @@ def test_the_logistic_regression_learns_which_feature_tells() -> None:
 
 
 def test_evidence_of_an_invented_pair() -> None:
-    linked, seg = fs.linked_run(
+    linked, seg = fk.linked_run(
         [
             (
                 "a",
@@ -66,8 +66,7 @@ def test_evidence_of_an_invented_pair() -> None:
         ]
     )
     ev = fs.Evidence(linked, seg)
-    units = linked.units
-    at = {(linked.order[u.doc], u.sent): k for k, u in enumerate(units)}
+    at = linked.unit_at()
     quote = min(at[(0, 1)], at[(1, 0)]), max(at[(0, 1)], at[(1, 0)])
     harbour = min(at[(0, 0)], at[(1, 1)]), max(at[(0, 0)], at[(1, 1)])
     for pair in (quote, harbour):

@@ -57,9 +57,11 @@ def headline(doc: Document) -> int | None:
     return first.index if end and end[-1] not in LINE_ENDS else None
 
 
-def quote_spans(text: str, closed: bool = False) -> list[tuple[int, int]]:
-    """Return the character spans of a text's outermost quotations (`closed`: closed ones)."""
-    found = quotes.find(text)
+def quote_spans(found: Sequence[quotes.Quote], closed: bool = False) -> list[tuple[int, int]]:
+    """Return the spans of the outermost of a text's quotations (`closed`: of closed ones).
+
+    `found`: the text's quotations (quotes.find; SentenceWords.quotations keeps them).
+    """
     if closed:
         found = tuple(q for q in found if q.closed)
     return [(q.start, q.end) for q in quotes.outermost(found)]

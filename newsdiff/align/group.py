@@ -15,7 +15,7 @@ from newsdiff.align.score import (
     marks_of,
     score_links,
 )
-from newsdiff.align.topic import TOPIC_GATE, rank_scores
+from newsdiff.align.topic import passes, rank_scores
 from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
 from newsdiff.text.sentence_words import SentenceWords
@@ -105,12 +105,11 @@ def _merge_best_first(
     # `ranks` (topic.rank_scores) order the links and must keep a share of the threshold
     # (topic.TOPIC_GATE); `scores` decide them and the groups' support.
     order = scores if ranks is None else ranks
-    floor = 0.0 if ranks is None else TOPIC_GATE * threshold
     ranked = sorted(
         (
             (order[(a, b)], a, b)
             for (a, b), s in scores.items()
-            if s >= threshold and order[(a, b)] >= floor
+            if (s >= threshold if ranks is None else passes(s, ranks[(a, b)], threshold))
         ),
         key=lambda t: (-t[0], abs(units[t[1]].sent - units[t[2]].sent), t[1], t[2]),
     )
@@ -191,13 +190,13 @@ def _bag_overlap(a: dict[str, int], b: dict[str, int]) -> int:
     return sum(min(q, b[n]) for n, q in a.items() if n in b)
 
 
-def _bag_dice(a: dict[str, int], b: dict[str, int]) -> float:
+def weighted_dice(a: dict[str, int], b: dict[str, int]) -> float:
     """Return the weighted Dice coefficient of two bags."""
     total = sum(a.values()) + sum(b.values())
     return 2 * _bag_overlap(a, b) / total if total else 0.0
 
 
-def _union(bags: Sequence[dict[str, int]]) -> dict[str, int]:
+def union_bags(bags: Sequence[dict[str, int]]) -> dict[str, int]:
     """Return the union of bags (max weight per token)."""
     out: dict[str, int] = {}
     for bag in bags:
@@ -238,8 +237,8 @@ def _extend_splits(
                     ok = True
                     for o in others:
                         cover = _bag_overlap(n.weights, o.weights) / sum(n.weights.values())
-                        before = _bag_dice(_union(own), o.weights)
-                        after = _bag_dice(_union([*own, n.weights]), o.weights)
+                        before = weighted_dice(union_bags(own), o.weights)
+                        after = weighted_dice(union_bags([*own, n.weights]), o.weights)
                         if cover < params.split_containment or after <= before:
                             ok = False
                             break
@@ -265,13 +264,13 @@ def group_similarity(units: Sequence[Unit], members: Sequence[int], penalty: flo
     docs = sorted(bags)
     if len(docs) < 2:
         return 0.0
-    merged = [_union(bags[d]) for d in docs]
+    merged = [union_bags(bags[d]) for d in docs]
     marks = [marks_of(toks[d]) for d in docs]
     if len(docs) > _PLAIN_DOCS:
         sims = _pair_sims(merged, marks, penalty)
     else:
         sims = [
-            _bag_dice(merged[i], merged[j])
+            weighted_dice(merged[i], merged[j])
             * (penalty if marks_conflict(marks[i], marks[j]) else 1.0)
             for i in range(len(docs))
             for j in range(i + 1, len(docs))
@@ -288,7 +287,7 @@ def _pair_sims(
 
     A group of 500 reports has 124,750 pairs: the overlaps of the bags encoded as sorted
     strings (see newsdiff.align.score) come from `cdist` in blocks of rows, and each term is the
-    same float division and product as `_bag_dice` makes.
+    same float division and product as `weighted_dice` makes.
     """
     import numpy as np
     from rapidfuzz import process
@@ -334,7 +333,6 @@ def _elsewhere(
     """
     group_of = {k: gi for gi, g in enumerate(groups) for k in g}
     docs_of = [{units[k].doc for k in g} for g in groups]
-    floor = TOPIC_GATE * params.link_threshold
     # Each unit's summed link scores per group, and whether one link there passes the gate.
     sums: dict[tuple[int, int], float] = defaultdict(float)
     passing: set[tuple[int, int]] = set()
@@ -344,7 +342,7 @@ def _elsewhere(
             if units[k].doc in docs_of[gi]:
                 continue
             sums[(k, gi)] += s
-            if s >= params.link_threshold and ranks[(a, b)] >= floor:
+            if passes(s, ranks[(a, b)], params.link_threshold):
                 passing.add((k, gi))
     best: dict[tuple[int, int], tuple[float, int]] = {}
     for k, gi in sorted(passing):
@@ -366,7 +364,7 @@ class Linked:
 
     `order[c]`: the input index of canonical document c; `joined`: groups of units as the
     links joined them, before _extend_splits; `groups`: the final groups of units. Read by
-    `align` and by the diagnosis scripts (benchmarks/fact_misses.py, fact_ceiling.py), so
+    `align` and by the diagnosis scripts (benchmarks/factkit.linked_run), so
     they see the aligner's own steps rather than a copy of them.
     """
 
@@ -377,6 +375,17 @@ class Linked:
     joined: list[list[int]]
     groups: list[list[int]]
     timings: dict[str, float]
+
+    def unit_at(self) -> dict[tuple[int, int], int]:
+        """Map (input document, sentence) to the index of its unit."""
+        return {(self.order[u.doc], u.sent): k for k, u in enumerate(self.units)}
+
+    def members(self, group: Sequence[int]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """Return a group of units as (input document, its sentences), by document."""
+        per_doc: dict[int, list[int]] = defaultdict(list)
+        for k in group:
+            per_doc[self.order[self.units[k].doc]].append(self.units[k].sent)
+        return tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
 
 
 def link(
@@ -428,13 +437,9 @@ def align(
     stated = _elsewhere(units, groups, linked.scores, linked.ranks, params)
     out = []
     for gi, g in enumerate(groups):
-        per_doc: dict[int, list[int]] = defaultdict(list)
-        for k in g:
-            per_doc[order[units[k].doc]].append(units[k].sent)
-        members = tuple((d, tuple(sorted(s))) for d, s in sorted(per_doc.items()))
         sim = group_similarity(units, g, params.conflict_penalty)
         refs = sorted((order[units[k].doc], units[k].sent, home) for k, home in stated.get(gi, ()))
-        out.append(RawGroup(members, sim, tuple(refs)))
+        out.append(RawGroup(linked.members(g), sim, tuple(refs)))
     timings = dict(linked.timings)
     timings["group"] += time.perf_counter() - t0
     return Alignment(out, timings)

@@ -28,6 +28,11 @@ TOPIC_GATE = 0.5
 _SCALE = 4
 
 
+def passes(score: float, rank: float, threshold: float) -> bool:
+    """Tell whether the grouping may take a link: its score and its topic rank are enough."""
+    return score >= threshold and rank >= TOPIC_GATE * threshold
+
+
 def topic_bags(units: Sequence[Unit]) -> list[dict[str, int]]:
     """Return each unit's bag, every word divided by how many of its report's sentences use it."""
     count: Counter[tuple[int, str]] = Counter()

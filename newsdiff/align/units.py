@@ -98,11 +98,12 @@ def build_units(documents: Sequence[Document], words: SentenceWords | None = Non
     ] = []
     heads = {(d, h) for d, doc in enumerate(documents) if (h := headline(doc)) is not None}
     for d, doc in enumerate(documents):
-        spans = quote_spans(doc.text)
+        found = words.quotations(doc)
+        spans = quote_spans(found)
         # Quoted words (same_quotation) come from closed quotations only: an opening mark
         # left unclosed (a stray mark, an inch sign) would make the rest of its paragraph
         # "quoted"; a run of five words (quote_shingles) is evidence enough either way.
-        closed = quote_spans(doc.text, closed=True)
+        closed = quote_spans(found, closed=True)
         for s in doc.content_sentences():
             toks = words.aligned(doc, s.index)
             near = overlapping(spans, s.start, s.end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsdiff.cli.shell import COLOR_MODES, guarded, page, pager_command, use_color
+from newsdiff.cli.values import MIN_WIDTH
 from newsdiff.errors import UsageError
 from newsdiff.sources.files import DEFAULT_MAX_BYTES
 from newsdiff.text.budget import DEFAULT_MAX_SENTENCES
@@ -180,7 +181,7 @@ def _run_compare(opts: CompareOptions) -> None:
         # Rendered into memory first: the width is the terminal's, as it would be directly.
         import shutil
 
-        width = max(40, shutil.get_terminal_size().columns)
+        width = max(MIN_WIDTH, shutil.get_terminal_size().columns)
     options = render.RenderOptions(
         color=use_color(opts.no_color, opts.output, opts.color),
         width=width,

@@ -151,9 +151,8 @@ def normalise_number(text: str) -> str:
 _NUMBER, _ACRONYM, _STOP, _WORD_KIND = 0, 1, 2, 3
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _analyse(raw: str, script: str) -> tuple[int, str]:
-    """Return (kind, norm) of a raw alignment token (cached: a corpus repeats its words)."""
+    """Return (kind, norm) of a raw alignment token (tokenize caches the result, _TAILS)."""
     if raw[0].isdigit():
         return _NUMBER, normalise_number(raw)
     if _is_acronym(raw):
