@@ -77,8 +77,7 @@ def _same_count(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> b
         return False
     if ha == hb:
         return True
-    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
-    return whole[0] == whole[1] and _closeness(x, y) >= _NEAR
+    return _whole(x) == _whole(y) and _closeness(x, y) >= _NEAR
 
 
 def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) -> bool:
@@ -93,10 +92,14 @@ def _other_things(a: View, x: numbers.Quantity, b: View, y: numbers.Quantity) ->
     if x.kind != "amount" or y.kind != "amount" or x.unit is not None or y.unit is not None:
         return False
     ha, hb = _head(a, x), _head(b, y)
-    whole = [Fraction(q.value[0] or 0).denominator == 1 for q in (x, y)]
-    if whole[0] != whole[1]:
+    if _whole(x) != _whole(y):
         return ha != hb
     return bool(ha and hb) and ha != hb and _closeness(x, y) < _NEAR
+
+
+def _whole(q: numbers.Quantity) -> bool:
+    """Tell whether a quantity's (first) value is a whole number."""
+    return Fraction(q.value[0] or 0).denominator == 1
 
 
 def _closeness(x: numbers.Quantity, y: numbers.Quantity) -> float:
@@ -144,14 +147,10 @@ def _bounded(a: View, b: View, x: numbers.Quantity, y: numbers.Quantity) -> Sign
     return signal("number", a, b, _span_toks(a, sx, ex), _span_toks(b, sy, ey))
 
 
-# Scale words and suffixes a number may be written with, by power of ten: the parser reads
-# most of them, not all ("$30MM").
-_SCALE_WORDS = {
-    **dict.fromkeys(("thousand", "k"), 3),
-    **dict.fromkeys(("million", "mln", "mn", "mil", "m", "mm"), 6),
-    **dict.fromkeys(("billion", "bln", "bil", "bn", "b"), 9),
-    **dict.fromkeys(("trillion", "tn", "trn"), 12),
-}
+# Scale words and suffixes an amount may be written with, by power of ten: the parser's
+# from a thousand up, and "MM", finance's million, which the parser does not read as a
+# scale ("5mm" is five millimetres) but which after an amount's digits ("$30MM") is one.
+_SCALE_WORDS = {w: len(str(v)) - 1 for w, v in numbers.SCALES.items() if v >= 1000} | {"mm": 6}
 # The digits of an amount and the word after them: glued ("60m"), after a hyphen ("250-M")
 # or after a space when longer than a letter ("5 m" is five metres).
 _WRITTEN = re.compile(r"(\d+(?:[.,]\d+)*)(?:([^\W\d_]+)|-\s*([^\W\d_]+)|\s+([^\W\d_]{2,}))?")

@@ -99,7 +99,8 @@ _UNITS = {
     "yen": "JPY",
 }
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "%": "%"}
-_SCALES = {
+# Scale words and suffixes and the value they multiply by (signals.number reads them too).
+SCALES = {
     "hundred": 100,
     "thousand": 1000,
     "million": 10**6,
@@ -246,10 +247,7 @@ class _Parser:
             return True
         suf = it.suffix.lower()
         return (
-            bool(suf)
-            and suf not in _ORDINAL_SUFFIXES
-            and suf not in _SCALES
-            and (suf not in _UNITS)
+            bool(suf) and suf not in _ORDINAL_SUFFIXES and suf not in SCALES and (suf not in _UNITS)
         )
 
     def time(self, i: int) -> tuple[Quantity, int]:
@@ -316,8 +314,8 @@ class _Parser:
         value = _parse_digits(it.text) or Fraction(0)
         unit = currency
         suf = it.suffix.lower()
-        if suf in _SCALES:
-            value *= _SCALES[suf]
+        if suf in SCALES:
+            value *= SCALES[suf]
         elif suf in _UNITS:
             unit = _UNITS[suf]
         j = i + 1
@@ -339,8 +337,8 @@ class _Parser:
         nxt = self.item(j)
         # "1.8 billion", "$250-M"; a lone letter after a space is not a scale ("5 m").
         short_ok = nxt is not None and (len(nxt.low) > 1 or self.gap(j) == "-")
-        if nxt is not None and nxt.low in _SCALES and short_ok and self.tight(j):
-            value *= _SCALES[nxt.low]
+        if nxt is not None and nxt.low in SCALES and short_ok and self.tight(j):
+            value *= SCALES[nxt.low]
             j += 1
             nxt = self.item(j)
         if nxt is not None and self.tight(j) and unit in (None, "USD", "EUR", "GBP", "JPY"):
