@@ -56,3 +56,14 @@ def whole_members(*texts: str) -> tuple[list[Document], list[Member], SentenceWo
     docs = [Document(f"d{i}", t, sentences=segment(t)) for i, t in enumerate(texts)]
     members = [Member(i, tuple(s.index for s in d.content_sentences())) for i, d in enumerate(docs)]
     return docs, members, SentenceWords(docs)
+
+
+@pytest.fixture
+def fact_gold() -> Path:
+    """Return the fact gold's folder, or skip the test with the reason when it is absent."""
+    from benchmarks import factkit as fk
+
+    root = fk.facts_dir()
+    if not root.is_dir():
+        pytest.skip(f"fact gold not found at {root}")
+    return root

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from benchmarks import fact_ceiling as fc
+from benchmarks import fact_scorers as fs
 from benchmarks import factkit as fk
 
 SHAPE = {s.label[:3]: s for s in fc.SHAPES}
@@ -155,16 +157,17 @@ def test_event_pairs_score_every_cross_report_pair() -> None:
     assert all(p.rank > 0 for p in gold)
 
 
-def test_skips_without_the_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert fc.main(["--facts", str(tmp_path / "absent")]) == 0
+@pytest.mark.parametrize("main", [fc.main, fs.main], ids=["fact_ceiling", "fact_scorers"])
+def test_skips_without_the_gold(
+    main: Callable[[list[str]], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--facts", str(tmp_path / "absent")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and "skipped" in out[0]
 
 
+@pytest.mark.usefixtures("fact_gold")
 def test_main_on_the_fact_gold(capsys: pytest.CaptureFixture[str]) -> None:
-    root = fk.facts_dir()
-    if not root.is_dir():
-        pytest.skip(f"fact gold not found at {root}")
     assert fc.main(["--restarts", "1"]) == 0
     out = capsys.readouterr().out
     assert "1. Structural ceiling" in out and "2. Pairwise ceiling" in out

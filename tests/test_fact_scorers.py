@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks import fact_scorers as fs
@@ -82,16 +80,8 @@ def test_evidence_of_an_invented_pair() -> None:
     assert ev.values(*cross)[1] == 0.0
 
 
-def test_skips_without_the_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert fs.main(["--facts", str(tmp_path / "absent")]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == 1 and "skipped" in out[0]
-
-
+@pytest.mark.usefixtures("fact_gold")
 def test_main_on_the_fact_gold(capsys: pytest.CaptureFixture[str]) -> None:
-    root = fk.facts_dir()
-    if not root.is_dir():
-        pytest.skip(f"fact gold not found at {root}")
     assert fs.main([]) == 0
     out = capsys.readouterr().out
     rows = {line[:24].strip(): line[24:].split() for line in out.splitlines()}
