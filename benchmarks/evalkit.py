@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,12 @@ class LinkCounts:
     correct: int = 0
     links: int = 0  # every predicted cross-document sentence link, annotated or not
     cross_event: int = 0  # of those, links joining an <N>ecb with an <N>ecbplus document
+    # Sentences groups name as stating their fact elsewhere (PGroup.elsewhere); of those,
+    # the ones whose sentence and group are both annotated, and of those the ones that
+    # share a gold event with a member.
+    elsewhere: int = 0
+    elsewhere_judged: int = 0
+    elsewhere_correct: int = 0
 
     def add(self, other: LinkCounts) -> None:
         """Add another run's counts to these."""
@@ -190,6 +197,9 @@ class LinkCounts:
         self.correct += other.correct
         self.links += other.links
         self.cross_event += other.cross_event
+        self.elsewhere += other.elsewhere
+        self.elsewhere_judged += other.elsewhere_judged
+        self.elsewhere_correct += other.elsewhere_correct
 
     @property
     def precision(self) -> float:
@@ -227,6 +237,9 @@ class LinkCounts:
             correct=self.correct,
             links=self.links,
             cross_event_links=self.cross_event,
+            elsewhere=self.elsewhere,
+            elsewhere_judged=self.elsewhere_judged,
+            elsewhere_correct=self.elsewhere_correct,
         )
         return out
 
@@ -238,13 +251,25 @@ def score_ecb_run(docs: Sequence[EcbDoc], al: Alignment) -> LinkCounts:
     where = al.group_of()
     # (doc, events, group of the covering sentence or None) for every annotated sentence.
     annotated: list[tuple[int, frozenset[str], int | None]] = []
+    # The gold events of each predicted sentence that covers an annotated one.
+    events: dict[tuple[int, int], set[str]] = defaultdict(set)
     for d, doc in enumerate(docs):
         for g in doc.gold:
             if not g.annotated:
                 continue
             cov = covering(al.spans[d], g.start, g.end)
             annotated.append((d, g.events, None if cov is None else where.get((d, cov))))
+            if cov is not None:
+                events[(d, cov)] |= g.events
     counts = LinkCounts()
+    for group in al.groups:
+        told = set().union(*(events.get((d, s), set()) for d, ss in group.members for s in ss))
+        for ref in group.elsewhere:
+            counts.elsewhere += 1
+            said = events.get(ref)
+            if told and said:
+                counts.elsewhere_judged += 1
+                counts.elsewhere_correct += not told.isdisjoint(said)
     for i, (da, ea, ga) in enumerate(annotated):
         for db, eb, gb in annotated[i + 1 :]:
             if da == db:

@@ -411,6 +411,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nECB+: {len(topics)} topics; STS news: {len(pairs)} pairs; baselines split "
         f"sentences with {seg_name}; {total:.1f}s in all."
     )
+    mixed = nd_measure.ecb_mixed if nd_measure is not None else None
+    if mixed is not None and mixed.elsewhere:
+        right = mixed.elsewhere_correct / mixed.elsewhere_judged if mixed.elsewhere_judged else 0
+        print(
+            f"newsdiff on ECB+ mixed: groups name {mixed.elsewhere} sentences told elsewhere; "
+            f"of {mixed.elsewhere_judged} annotated on both sides, {mixed.elsewhere_correct} "
+            f"({right:.3f}) share a gold event with the group"
+        )
     if events:
         print(f"\nFact gold ({len(events)} three-outlet events, {fact_root}):")
         print(facts_table(fact_rows))

@@ -60,6 +60,34 @@ def test_score_ecb_run_counts_links_over_annotated_pairs() -> None:
     assert c.f1 == pytest.approx(0.4)
 
 
+def test_score_ecb_run_judges_sentences_told_elsewhere() -> None:
+    """Check a group's references are counted, judged where annotated, right on a shared event."""
+    docs = [
+        doc("a", "1ecb", [(0, 5, {"e1"}, True), (6, 11, {"e2"}, True)]),
+        doc("b", "1ecb", [(0, 5, {"e1"}, True), (6, 11, set(), True)]),
+        doc("c", "1ecb", [(0, 5, {"e9"}, True), (6, 11, set(), False)]),
+    ]
+    spans = (((0, 5), (6, 11)),) * 3
+    groups = (
+        # a0-b0 (event e1) names c0 (event e9): judged, wrong.
+        ek.PGroup("shared", 1.0, ((0, (0,)), (1, (0,))), (), ((2, 0),)),
+        ek.PGroup("shared", 1.0, ((0, (1,)), (2, (0,))), (), ((1, 0),)),  # e1: not e2, e9
+        ek.PGroup("shared", 1.0, ((1, (1,)), (2, (1,))), (), ((0, 0),)),  # events: none
+        ek.PGroup("unique", 0.0, ((0, ()),), (), ((1, 0),)),
+    )
+    c = ek.score_ecb_run(docs, ek.Alignment(spans, groups))
+    # Judged: the first two (both sides annotated with events); the third group's members
+    # have no event, the fourth has no member sentence.
+    assert (c.elsewhere, c.elsewhere_judged, c.elsewhere_correct) == (4, 2, 0)
+    right = ek.PGroup("shared", 1.0, ((0, (0,)), (2, (0,))), (), ((1, 0),))
+    c = ek.score_ecb_run(docs, ek.Alignment(spans, (right,)))
+    assert (c.elsewhere, c.elsewhere_judged, c.elsewhere_correct) == (1, 1, 1)
+    total = ek.LinkCounts()
+    total.add(c)
+    total.add(c)
+    assert (total.elsewhere, total.elsewhere_judged, total.elsewhere_correct) == (2, 2, 2)
+
+
 def test_uncovered_gold_sentence_is_never_a_predicted_link() -> None:
     """Check a gold sentence split across predicted sentences links to nothing."""
     docs = [doc(x, "1ecb", [(0, 11, {"e1"}, True)]) for x in "ab"]
