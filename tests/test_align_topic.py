@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdiff.align import score as sc
 from newsdiff.align import topic
-from newsdiff.align.group import AlignParams, align
+from newsdiff.align.group import AlignParams, _merge_best_first, align
 from newsdiff.align.units import build_units
 from newsdiff.model import Document
 from newsdiff.options import Options
@@ -79,3 +79,17 @@ def test_a_shared_quotation_keeps_its_score_as_rank() -> None:
     # A pair without the quotation is ranked below its score (topic words discounted).
     other = next(p for p in scores if p != quoted and units[p[0]].sent == units[p[1]].sent)
     assert ranks[other] < scores[other]
+
+
+def test_a_join_held_by_topic_words_on_average_is_refused() -> None:
+    units = build_units(_docs("Mill closes.", "Mill shuts.", "Mill staff told."))
+    threshold, support = PARAMS.link_threshold, PARAMS.group_support
+    # a-b join first; c's links to them average a score of 0.35 (above the support), but
+    # their topic ranks average 0.125, under TOPIC_GATE of the support (0.15).
+    scores = {(0, 1): 0.9, (0, 2): 0.4, (1, 2): 0.3}
+    ranks = {(0, 1): 0.9, (0, 2): 0.2, (1, 2): 0.05}
+    assert not topic.topic_supported(0.125, support) and topic.topic_supported(0.15, support)
+    penalty = PARAMS.conflict_penalty
+    assert _merge_best_first(units, scores, threshold, penalty, support, ranks) == [[0, 1], [2]]
+    # Ranks as high as the scores: the same links join all three.
+    assert _merge_best_first(units, scores, threshold, penalty, support, scores) == [[0, 1, 2]]

@@ -15,7 +15,7 @@ from newsdiff.align.score import (
     marks_of,
     score_links,
 )
-from newsdiff.align.topic import passes, rank_scores
+from newsdiff.align.topic import passes, rank_scores, topic_supported
 from newsdiff.align.units import Unit, build_units
 from newsdiff.model import Document
 from newsdiff.text.sentence_words import SentenceWords
@@ -103,7 +103,8 @@ def _merge_best_first(
     # Equal scores (repeated sentences) go nearest position first: in "A. A." compared
     # with itself, a1-b2 came before a2-b2 and the many-to-one rule left a2 unique.
     # `ranks` (topic.rank_scores) order the links and must keep a share of the threshold
-    # (topic.TOPIC_GATE); `scores` decide them and the groups' support.
+    # (topic.TOPIC_GATE); `scores` decide them and the groups' support, whose average rank
+    # must keep the same share of it (topic.topic_supported).
     order = scores if ranks is None else ranks
     ranked = sorted(
         (
@@ -134,8 +135,15 @@ def _merge_best_first(
                 refused.add(seen)
                 continue
         else:
+            pairs = len(groups[ga]) * len(groups[gb])
             total = _link_sum(groups[ga], groups[gb], scores, adjacent, group_of, position)
-            if total / (len(groups[ga]) * len(groups[gb])) < support:
+            if total / pairs < support or (
+                ranks is not None
+                and not topic_supported(
+                    _link_sum(groups[ga], groups[gb], ranks, adjacent, group_of, position) / pairs,
+                    support,
+                )
+            ):
                 refused.add(seen)
                 continue
         keep, drop = min(ga, gb), max(ga, gb)
@@ -328,8 +336,10 @@ def _elsewhere(
     quotation would list its report as missing. A sentence of a report absent from a group
     states the group's fact when it could have joined it: it has a link the grouping would
     take (the threshold and topic gate of _merge_best_first) to a member, and its links
-    to the members average the support a join needs. Each absent report names its one
-    best such sentence (ties: the earlier). Cost: one pass over each unit's links.
+    to the members average the support a join needs in scores (not the topic-rank
+    support a join also needs: on ECB+ it drops more right references than wrong ones).
+    Each absent report names its one best such sentence (ties: the earlier). Cost: one pass
+    over each unit's links.
     """
     group_of = {k: gi for gi, g in enumerate(groups) for k in g}
     docs_of = [{units[k].doc for k in g} for g in groups]

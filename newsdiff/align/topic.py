@@ -6,9 +6,11 @@ fact. Each link is also scored on the sentences' bags with every word divided by
 of its report's sentences that use it (its "topic" score). Links are joined best topic
 score first, so a sentence goes to the partner it shares specific words with; and a link
 whose topic score falls below TOPIC_GATE of the threshold (it holds mostly through its
-reports' topic words) is not joined. The link scores themselves (the threshold, a group's
-support, its similarity) are unchanged. Two one-sentence reports use every word once: their
-topic score is their score, so single sentences (STS pairs) are judged as before.
+reports' topic words) is not joined; nor is a join of two groups whose links' average topic
+score falls below TOPIC_GATE of the group support, though their scores average enough. The
+link scores themselves (the threshold, a group's support, its similarity) are unchanged.
+Two one-sentence reports use every word once: their topic score is their score, so single
+sentences (STS pairs) are judged as before.
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ _SCALE = 4
 def passes(score: float, rank: float, threshold: float) -> bool:
     """Tell whether the grouping may take a link: its score and its topic rank are enough."""
     return score >= threshold and rank >= TOPIC_GATE * threshold
+
+
+def topic_supported(rank: float, support: float) -> bool:
+    """Tell whether a join's average topic rank keeps the gate's share of the group support.
+
+    The gate of a single link, applied to a join of two groups: a join whose average
+    link holds mostly through its reports' topic words is refused.
+    """
+    return rank >= TOPIC_GATE * support
 
 
 def topic_bags(units: Sequence[Unit]) -> list[dict[str, int]]:
