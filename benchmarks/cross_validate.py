@@ -213,6 +213,8 @@ def parse_floats(text: str) -> tuple[float, ...]:
         raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
     if not values:
         raise argparse.ArgumentTypeError("an empty list")
+    if not all(0.0 <= v <= 1.0 for v in values):
+        raise argparse.ArgumentTypeError(f"values must lie in [0, 1]: {text!r}")
     return values
 
 
@@ -299,9 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_topic = ecb[default]
     spread = [per_topic[u].precision for u in sorted(per_topic) if per_topic[u].predicted]
     lines.append("")
+    span = f"per-topic P from {min(spread):.3f} to {max(spread):.3f}" if spread else "no links"
     lines.append(
         f"Topic sampling at the default {fmt_point(default)}: pooled ECB+ precision over "
-        f"{DRAWS} draws (seed {SEED}); per-topic P from {min(spread):.3f} to {max(spread):.3f}"
+        f"{DRAWS} draws (seed {SEED}); {span}"
     )
     sampling: dict[str, object] = {}
     for size in sorted({len(per_topic), HELD_BACK_SIZE}):

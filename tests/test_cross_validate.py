@@ -69,7 +69,7 @@ def test_percentile_reads_the_lower_rank_and_refuses_no_values() -> None:
 
 def test_parse_floats_sorts_and_dedups_and_rejects_text() -> None:
     assert cv.parse_floats("0.4, 0.3,0.4") == (0.3, 0.4)
-    for bad in ("a,0.3", ", ,"):
+    for bad in ("a,0.3", ", ,", "0.3,1.5", "-0.1"):
         with pytest.raises(argparse.ArgumentTypeError):
             cv.parse_floats(bad)
 
