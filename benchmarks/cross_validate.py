@@ -168,7 +168,7 @@ def report(name: str, table: Table, default: Point, figures: dict[str, object]) 
     lines = [f"{head:<34}     P     R    F1", "-" * 66]
     base = pooled([table[default][u] for u in units])
     lines.append(row(f"default {fmt_point(default)}, in sample", base))
-    figures["default"] = {"precision": base.precision, "recall": base.recall, "f1": base.f1}
+    figures["default"] = counts_json(base)
     for label, rule in RULES.items():
         inside = rule(table, units)
         c_in = pooled([table[inside][u] for u in units])
@@ -176,8 +176,8 @@ def report(name: str, table: Table, default: Point, figures: dict[str, object]) 
         lines.append(row(f"{label}, in sample", c_in, f"at {fmt_point(inside)}"))
         lines.append(row(f"{label}, held out", c_out, chosen_summary(chosen)))
         figures[label] = {
-            "in_sample": {"point": inside, "precision": c_in.precision, "recall": c_in.recall},
-            "held_out": {"precision": c_out.precision, "recall": c_out.recall, "f1": c_out.f1},
+            "in_sample": {"point": list(inside), **counts_json(c_in)},
+            "held_out": counts_json(c_out),
             "chosen": {u: list(p) for u, p in chosen.items()},
         }
     return lines
@@ -279,11 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             point = rule(ecb, sorted(next(iter(ecb.values()))))
             c = pooled(list(facts[point].values()))
             lines.append(row(f"{label}", c, f"at {fmt_point(point)}"))
-            fact_fig[f"transfer {label}"] = {
-                "point": list(point),
-                "precision": c.precision,
-                "recall": c.recall,
-            }
+            fact_fig[f"transfer {label}"] = {"point": list(point), **counts_json(c)}
         figures["facts"] = fact_fig
     else:
         lines += ["", f"Fact events: none at {root} (skipped)"]

@@ -78,8 +78,8 @@ def _plain_merge(
 
 
 def _merge(units: Sequence[un.Unit], scores: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Run the aligner's merge with the default thresholds."""
-    return gr._merge_best_first(units, scores, 0.3, 0.8, 0.3)
+    """Run the aligner's merge with the default thresholds, ranks equal to the scores."""
+    return gr._merge_best_first(units, scores, 0.3, 0.8, 0.3, scores)
 
 
 @pytest.mark.parametrize("shape", ["ecb", "near", "many"])

@@ -77,7 +77,7 @@ def _merge_best_first(
     threshold: float,
     penalty: float,
     support: float,
-    ranks: dict[tuple[int, int], float] | None = None,
+    ranks: dict[tuple[int, int], float],
 ) -> list[list[int]]:
     """Join units into groups best link first; a join needs average support of the group.
 
@@ -105,12 +105,11 @@ def _merge_best_first(
     # `ranks` (topic.rank_scores) order the links and must keep a share of the threshold
     # (topic.TOPIC_GATE); `scores` decide them and the groups' support, whose average rank
     # must keep the same share of it (topic.topic_supported).
-    order = scores if ranks is None else ranks
     ranked = sorted(
         (
-            (order[(a, b)], a, b)
+            (ranks[(a, b)], a, b)
             for (a, b), s in scores.items()
-            if (s >= threshold if ranks is None else passes(s, ranks[(a, b)], threshold))
+            if passes(s, ranks[(a, b)], threshold)
         ),
         key=lambda t: (-t[0], abs(units[t[1]].sent - units[t[2]].sent), t[1], t[2]),
     )
@@ -137,12 +136,9 @@ def _merge_best_first(
         else:
             pairs = len(groups[ga]) * len(groups[gb])
             total = _link_sum(groups[ga], groups[gb], scores, adjacent, group_of, position)
-            if total / pairs < support or (
-                ranks is not None
-                and not topic_supported(
-                    _link_sum(groups[ga], groups[gb], ranks, adjacent, group_of, position) / pairs,
-                    support,
-                )
+            if total / pairs < support or not topic_supported(
+                _link_sum(groups[ga], groups[gb], ranks, adjacent, group_of, position) / pairs,
+                support,
             ):
                 refused.add(seen)
                 continue
