@@ -29,6 +29,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import factkit as fk
+from benchmarks.evalkit import LinkCounts
 
 if TYPE_CHECKING:
     from newsdiff.align.group import Linked
@@ -84,24 +85,7 @@ SHAPES: tuple[Shape, ...] = (
 # Table 1: the best partition of a shape (local search)
 
 
-@dataclass(frozen=True)
-class Links:
-    """Link counts: gold and predicted, predicted, gold."""
-
-    tp: int
-    pred: int
-    gold: int
-
-    def __add__(self, other: Links) -> Links:
-        return Links(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
-
-    def pr(self) -> tuple[float, float]:
-        """Return precision and recall (0 when undefined)."""
-        p = self.tp / self.pred if self.pred else 0.0
-        return p, (self.tp / self.gold if self.gold else 0.0)
-
-
-def partition_links(groups: Iterable[Iterable[fk.Key]], gold: set[frozenset[fk.Key]]) -> Links:
+def partition_links(groups: Iterable[Iterable[fk.Key]], gold: set[frozenset[fk.Key]]) -> LinkCounts:
     """Count the links of a partition: cross-report pairs inside one group."""
     tp = pred = 0
     for g in groups:
@@ -109,7 +93,7 @@ def partition_links(groups: Iterable[Iterable[fk.Key]], gold: set[frozenset[fk.K
             if a[0] != b[0]:
                 pred += 1
                 tp += frozenset((a, b)) in gold
-    return Links(tp, pred, len(gold))
+    return LinkCounts(predicted=pred, gold=len(gold), correct=tp)
 
 
 class _Search:
@@ -215,7 +199,7 @@ def best_partition(
                 random.Random(seed).shuffle(order)
             groups = search.run(order)
             links = partition_links(groups, gold)
-            value = links.tp - lam * (links.pred - links.tp)
+            value = links.correct - lam * (links.predicted - links.correct)
             if value > best_value + _EPS:
                 best, best_value = groups, value
     return best
@@ -223,16 +207,16 @@ def best_partition(
 
 def structural(
     events: Sequence[fk.FactEvent], shapes: Sequence[Shape] = SHAPES, restarts: int = RESTARTS
-) -> dict[tuple[str, float], Links]:
+) -> dict[tuple[str, float], LinkCounts]:
     """Return the links of the best partition per (shape, lam), summed over the events."""
-    out: dict[tuple[str, float], Links] = {}
+    out: dict[tuple[str, float], LinkCounts] = {}
     for event in events:
         gold = set(fk.gold_links(event))
         for shape in shapes:
             for lam in LAMS:
                 links = partition_links(best_partition(gold, shape, lam, restarts), gold)
                 key = (shape.label, lam)
-                out[key] = out[key] + links if key in out else links
+                out.setdefault(key, LinkCounts()).add(links)
     return out
 
 
@@ -316,12 +300,12 @@ def event_pairs(
 
 def threshold_links(
     pairs: Sequence[Pair], gold: int, thresholds: Sequence[float], rank: bool = False
-) -> list[Links]:
+) -> list[LinkCounts]:
     """Return the links at each threshold when a pair is linked iff its value reaches it."""
     out = []
     for thr in thresholds:
         hit = [p for p in pairs if (p.rank if rank else p.score) >= thr]
-        out.append(Links(sum(p.gold for p in hit), len(hit), gold))
+        out.append(LinkCounts(predicted=len(hit), gold=gold, correct=sum(p.gold for p in hit)))
     return out
 
 
@@ -329,13 +313,8 @@ def threshold_links(
 # Output
 
 
-def _f1(links: Links) -> float:
-    p, r = links.pr()
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def structural_table(
-    table: dict[tuple[str, float], Links], shapes: Sequence[Shape], joined: Links
+    table: dict[tuple[str, float], LinkCounts], shapes: Sequence[Shape], joined: LinkCounts
 ) -> list[str]:
     """Return the lines of table 1; `joined`: the links of the gold components as groups."""
     lines = [
@@ -348,10 +327,11 @@ def structural_table(
     for shape in shapes:
         cells = ""
         for lam in LAMS:
-            p, r = table[(shape.label, lam)].pr()
+            links = table[(shape.label, lam)]
+            p, r = links.precision, links.recall
             cells += f"  {p:.3f} {r:.3f}"
         lines.append(f"   {shape.label:<52}{cells}")
-    p, r = joined.pr()
+    p, r = joined.precision, joined.recall
     lines.append(
         f"   ({joined.gold} gold links; each connected component of them as one group: "
         f"P {p:.3f} R {r:.3f})"
@@ -359,7 +339,7 @@ def structural_table(
     return lines
 
 
-def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: Links) -> list[str]:
+def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: LinkCounts) -> list[str]:
     """Return the lines of table 2."""
     by_score = threshold_links(pairs, gold, THRESHOLDS)
     by_rank = threshold_links(pairs, gold, THRESHOLDS, rank=True)
@@ -371,14 +351,14 @@ def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: Links) -> list[str
         f"   {'rank P':>7} {'R':>5} {'F1':>5} {'pred':>5}",
     ]
     for thr, s, r in zip(THRESHOLDS, by_score, by_rank, strict=True):
-        (sp, sr), (rp, rr) = s.pr(), r.pr()
+        (sp, sr), (rp, rr) = (s.precision, s.recall), (r.precision, r.recall)
         lines.append(
-            f"   {thr:>9.2f}  {sp:>7.3f} {sr:>5.3f} {_f1(s):>5.3f} {s.pred:>5}"
-            f"   {rp:>7.3f} {rr:>5.3f} {_f1(r):>5.3f} {r.pred:>5}"
+            f"   {thr:>9.2f}  {sp:>7.3f} {sr:>5.3f} {s.f1:>5.3f} {s.predicted:>5}"
+            f"   {rp:>7.3f} {rr:>5.3f} {r.f1:>5.3f} {r.predicted:>5}"
         )
-    gp, gr = grouped.pr()
+    gp, gr = grouped.precision, grouped.recall
     lines.append(
-        f"   {'grouped':>9}  {gp:>7.3f} {gr:>5.3f} {_f1(grouped):>5.3f} {grouped.pred:>5}"
+        f"   {'grouped':>9}  {gp:>7.3f} {gr:>5.3f} {grouped.f1:>5.3f} {grouped.predicted:>5}"
         "   (newsdiff.compare, default options)"
     )
     lines.append(f"   ({gold} gold links, {len(pairs)} cross-report pairs of gold sentences;")
@@ -404,10 +384,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fact ceiling: skipped, no fact gold folder at {root} (--facts or ${fk.ENV})")
         return 0
     events = fk.load_facts(root)
-    joined = Links(0, 0, 0)
+    joined = LinkCounts()
     for event in events:
         links = set(fk.gold_links(event))
-        joined += partition_links(components(links), links)
+        joined.add(partition_links(components(links), links))
     table = structural(events, SHAPES, args.restarts)
     print("\n".join(structural_table(table, SHAPES, joined)))
     from benchmarks.evalkit import newsdiff_system
@@ -415,12 +395,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     system = newsdiff_system()
     pairs: list[Pair] = []
     gold = 0
-    grouped = Links(0, 0, 0)
+    grouped = LinkCounts()
     for event in events:
         pairs += event_pairs(event)
         gold += len(fk.gold_links(event))
         c = fk.score_fact_run(event, system(event.named_texts()))
-        grouped += Links(c.correct, c.predicted, c.gold)
+        grouped.add(LinkCounts(predicted=c.predicted, gold=c.gold, correct=c.correct))
     print()
     print("\n".join(pairwise_table(pairs, gold, grouped)))
     return 0

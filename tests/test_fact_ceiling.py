@@ -11,6 +11,7 @@ import pytest
 from benchmarks import fact_ceiling as fc
 from benchmarks import fact_scorers as fs
 from benchmarks import factkit as fk
+from benchmarks.evalkit import LinkCounts
 
 SHAPE = {s.label[:3]: s for s in fc.SHAPES}
 
@@ -39,7 +40,7 @@ def event(facts: list[dict[str, list[int]]], texts: dict[str, str] | None = None
     )
 
 
-def best(ev: fk.FactEvent, shape: fc.Shape, lam: float) -> fc.Links:
+def best(ev: fk.FactEvent, shape: fc.Shape, lam: float) -> LinkCounts:
     gold = set(fk.gold_links(ev))
     groups = fc.best_partition(gold, shape, lam)
     return fc.partition_links(groups, gold)
@@ -50,7 +51,10 @@ def test_search_finds_the_obvious_partition() -> None:
     ev = event([{"a": [0], "b": [0], "c": [0]}, {"a": [1], "b": [2]}, {"b": [1], "c": [3]}])
     for shape in fc.SHAPES:
         for lam in fc.LAMS:
-            assert best(ev, shape, lam) == fc.Links(5, 5, 5), (shape.label, lam)
+            assert best(ev, shape, lam) == LinkCounts(predicted=5, gold=5, correct=5), (
+                shape.label,
+                lam,
+            )
 
 
 def test_each_shape_reaches_what_it_allows() -> None:
@@ -67,14 +71,17 @@ def test_each_shape_reaches_what_it_allows() -> None:
     want = {"(a)": 6, "(b)": 7, "(c)": 10, "(d)": 13, "(e)": 15, "(f)": 16}
     for key, tp in want.items():
         for lam in fc.LAMS:
-            assert best(ev, SHAPE[key], lam) == fc.Links(tp, tp, 16), (key, lam)
+            assert best(ev, SHAPE[key], lam) == LinkCounts(predicted=tp, gold=16, correct=tp), (
+                key,
+                lam,
+            )
 
 
 def test_a_cheap_wrong_link_is_taken_only_when_lam_is_low() -> None:
     # a0-b0 and a0-c0 are gold, b0-c0 is not: one group pays 2 - lam, two groups 1.
     ev = event([{"a": [0], "b": [0]}, {"a": [0], "c": [0]}])
-    assert best(ev, SHAPE["(f)"], 0.5) == fc.Links(2, 3, 2)
-    assert best(ev, SHAPE["(f)"], 4.0) == fc.Links(1, 1, 2)
+    assert best(ev, SHAPE["(f)"], 0.5) == LinkCounts(predicted=3, gold=2, correct=2)
+    assert best(ev, SHAPE["(f)"], 4.0) == LinkCounts(predicted=1, gold=2, correct=1)
 
 
 def test_shapes_are_respected_on_random_gold() -> None:
@@ -92,7 +99,7 @@ def test_shapes_are_respected_on_random_gold() -> None:
             members = [k for g in groups for k in g]
             assert len(members) == len(set(members))  # each sentence in one group
             links = fc.partition_links(groups, gold)
-            assert links.tp - lam * (links.pred - links.tp) > 0
+            assert links.correct - lam * (links.predicted - links.correct) > 0
 
 
 def test_shape_fits() -> None:
@@ -116,7 +123,7 @@ def test_components_take_every_gold_link() -> None:
         [("a", 0), ("b", 0), ("c", 1)],
         [("a", 2), ("c", 2)],
     ]
-    assert fc.partition_links(groups, gold) == fc.Links(3, 4, 3)
+    assert fc.partition_links(groups, gold) == LinkCounts(predicted=4, gold=3, correct=3)
 
 
 def test_threshold_counts() -> None:
@@ -127,12 +134,15 @@ def test_threshold_counts() -> None:
         fc.Pair(True, 0.0, 0.0, False),
         fc.Pair(False, 0.02, 0.01, True),
     ]
-    assert fc.threshold_links(pairs, 4, (0.3, 0.05)) == [fc.Links(1, 2, 4), fc.Links(2, 3, 4)]
-    assert fc.threshold_links(pairs, 4, (0.3, 0.05), rank=True) == [
-        fc.Links(0, 1, 4),
-        fc.Links(2, 3, 4),
+    assert fc.threshold_links(pairs, 4, (0.3, 0.05)) == [
+        LinkCounts(predicted=2, gold=4, correct=1),
+        LinkCounts(predicted=3, gold=4, correct=2),
     ]
-    lines = fc.pairwise_table(pairs, 4, fc.Links(1, 1, 4))
+    assert fc.threshold_links(pairs, 4, (0.3, 0.05), rank=True) == [
+        LinkCounts(predicted=1, gold=4, correct=0),
+        LinkCounts(predicted=3, gold=4, correct=2),
+    ]
+    lines = fc.pairwise_table(pairs, 4, LinkCounts(predicted=1, gold=4, correct=1))
     assert "1 gold links have a sentence" in lines[-1]
     assert any(line.split()[0] == "grouped" for line in lines)
 
