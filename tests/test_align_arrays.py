@@ -29,7 +29,7 @@ def _links(
 ) -> tuple[sc.Links, dict[tuple[int, int], float]]:
     monkeypatch.setattr(sc, "SCALAR_PAIRS", scalar_below)
     links = sc.score_links(units, PARAMS)
-    return links, topic.rank_scores(units, links.scores, links.dice, links.topic_dice)
+    return links, topic.rank_scores(units, links)
 
 
 @pytest.mark.parametrize("index_pairs", [sc._INDEX_PAIRS, 0])
@@ -43,13 +43,12 @@ def test_array_scores_and_ranks_equal_the_scalar_loops(
     arrays, array_ranks = _links(units, monkeypatch, 0)
     assert len(scalar.scores) > 500
     assert list(arrays.scores.items()) == list(scalar.scores.items())
-    assert arrays.dice is not None and scalar.dice is not None
     assert list(arrays.dice) == list(scalar.dice)
+    assert list(arrays.topic_dice) == list(scalar.topic_dice)
     assert list(array_ranks.items()) == list(scalar_ranks.items())
-    # Ranks found without the scoring's Dice are the same too, on either path.
-    assert topic.rank_scores(units, arrays.scores) == array_ranks
+    # Either ranking path reads the same Links to the same floats.
     monkeypatch.setattr(sc, "SCALAR_PAIRS", 10**12)
-    assert topic.rank_scores(units, arrays.scores) == array_ranks
+    assert topic.rank_scores(units, arrays) == array_ranks
     # Penalties and quotations took part: not every score is a plain Dice.
     assert any(s != d for s, d in zip(arrays.scores.values(), arrays.dice, strict=True))
 

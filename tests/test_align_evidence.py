@@ -181,10 +181,10 @@ def test_a_short_quote_matches_a_longer_quote_holding_all_its_words() -> None:
     assert not h.quotes & b.quotes  # no five-word run in common
     assert h.same_quote(b) and b.same_quote(h)
     pair = (0, len(units) - 1)
-    scores = sc.score_pairs(units, PARAMS)
+    links = sc.score_links(units, PARAMS)
     # Enough to link (the words alone are not), not a five-word run's precedence.
-    assert scores[pair] == PARAMS.link_threshold
-    assert rank_scores(units, scores)[pair] == scores[pair]
+    assert links.scores[pair] == PARAMS.link_threshold
+    assert rank_scores(units, links)[pair] == links.scores[pair]
 
 
 def test_quoted_words_must_all_be_quoted_and_weigh_an_uncommon_word() -> None:

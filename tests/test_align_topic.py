@@ -31,8 +31,8 @@ def _docs(*texts: str) -> list[Document]:
 
 def test_one_sentence_reports_rank_as_they_score() -> None:
     units = build_units(_docs("The mill will close in March.", "The mill closes in March."))
-    scores = sc.score_pairs(units, PARAMS)
-    assert topic.rank_scores(units, scores) == scores
+    links = sc.score_links(units, PARAMS)
+    assert topic.rank_scores(units, links) == links.scores
 
 
 def test_topic_words_are_divided_by_their_report_sentences() -> None:
@@ -72,8 +72,8 @@ def test_a_shared_quotation_keeps_its_score_as_rank() -> None:
         '"We kept the looms running through two wars," the Brackwater mill owner wrote.'
     )
     units = build_units(_docs(a, b))
-    scores = sc.score_pairs(units, PARAMS)
-    ranks = topic.rank_scores(units, scores)
+    links = sc.score_links(units, PARAMS)
+    scores, ranks = links.scores, topic.rank_scores(units, links)
     quoted = next((x, y) for (x, y) in scores if units[x].quotes & units[y].quotes)
     assert ranks[quoted] == scores[quoted]
     # A pair without the quotation is ranked below its score (topic words discounted).

@@ -412,7 +412,7 @@ def link(
     links = score_links(units, params)
     scores = links.scores
     t2 = time.perf_counter()
-    ranks = rank_scores(units, scores, links.dice, links.topic_dice)
+    ranks = rank_scores(units, links)
     joined = _merge_best_first(
         units,
         scores,

@@ -387,12 +387,12 @@ class Links:
     """Scored pairs, and in their order what topic.rank_scores reads of each pair again.
 
     `dice`: the weighted Dice of the pair's bags (its score before any rule);
-    `topic_dice`: that of their topic bags (None: not found while scoring).
+    `topic_dice`: that of their topic bags (each word divided by its report's sentences).
     """
 
     scores: dict[tuple[int, int], float]
-    dice: Sequence[float] | None = None
-    topic_dice: Sequence[float] | None = None
+    dice: Sequence[float]
+    topic_dice: Sequence[float]
 
 
 def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
@@ -410,12 +410,17 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     plain_bags = [plain_words(u) for u in units]
     if not isinstance(pairs, list) or len(pairs) >= SCALAR_PAIRS:
         return _score_arrays(units, params, plain_bags, pairs, marks, story)
+    from newsdiff.align.topic import topic_bags
+
     codes = encode()
+    topic = encode_bags(topic_bags(units))
     scores: dict[tuple[int, int], float] = {}
     kept: list[float] = []
+    kept_topic: list[float] = []
     inters = overlaps(codes, pairs)
     plains = overlaps(encode_bags(plain_bags), pairs)
-    for (a, b), inter, plain in zip(pairs, inters, plains, strict=True):
+    topics = overlaps(topic, pairs)
+    for (a, b), inter, plain, inter_t in zip(pairs, inters, plains, topics, strict=True):
         dice = _dice(codes, inter, a, b)
         ua, ub = units[a], units[b]
         s = lifted(dice, ua.quote_match(ub), params)
@@ -431,7 +436,8 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
         if s > 0:
             scores[(a, b)] = s
             kept.append(dice)
-    return Links(scores, kept)
+            kept_topic.append(_dice(topic, inter_t, a, b))
+    return Links(scores, kept, kept_topic)
 
 
 def bag_overlaps(

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsdiff.align.units import Unit
+
+if TYPE_CHECKING:
+    from newsdiff.align.score import Links
 
 # Share of the link threshold a link's topic score must keep: half means that, once each
 # word counts once per report, the two sentences still share half of what a link needs.
@@ -59,74 +63,42 @@ def topic_bags(units: Sequence[Unit]) -> list[dict[str, int]]:
     return out
 
 
-def rank_scores(
-    units: Sequence[Unit],
-    scores: dict[tuple[int, int], float],
-    dice: Sequence[float] | None = None,
-    topic_dice: Sequence[float] | None = None,
-) -> dict[tuple[int, int], float]:
+def rank_scores(units: Sequence[Unit], links: Links) -> dict[tuple[int, int], float]:
     """Return each scored pair's score scaled by its topic-discounted Dice over its plain Dice.
 
     The penalties a score carries (conflicting marks, stories) carry over; pairs whose
     words are all topic words fall behind pairs that share words specific to them.
-    `dice`, `topic_dice`: the pairs' Dice of their bags and of their topic bags, in
-    `scores`' order, when the scoring found them (score.Links).
     """
-    from newsdiff.align.score import SCALAR_PAIRS, encode_bags, overlaps
+    from newsdiff.align.score import SCALAR_PAIRS
 
-    pairs = list(scores)
-    if len(pairs) >= SCALAR_PAIRS:
-        return _rank_arrays(units, scores, dice, topic_dice)
-    plain = encode_bags([u.weights for u in units]) if dice is None else []
-    topic = encode_bags(topic_bags(units)) if topic_dice is None else []
-    inter = overlaps(plain, pairs) if dice is None else None
-    inter_t = overlaps(topic, pairs) if topic_dice is None else None
+    if len(links.scores) >= SCALAR_PAIRS:
+        return _rank_arrays(units, links)
     out = {}
-    for k, (a, b) in enumerate(pairs):
-        if dice is not None:
-            dice_k = dice[k]
-        else:
-            assert inter is not None
-            dice_k = 2 * inter[k] / (len(plain[a]) + len(plain[b]))
-        if topic_dice is not None:
-            dice_t = topic_dice[k]
-        else:
-            assert inter_t is not None
-            dice_t = 2 * inter_t[k] / (len(topic[a]) + len(topic[b]))
-        rank = scores[(a, b)] * (dice_t / dice_k) if dice_k > 0 else scores[(a, b)]
-        ua, ub = units[a], units[b]
-        if ua.same_quote(ub):
+    for (a, b), score, dice, dice_t in zip(
+        links.scores, links.scores.values(), links.dice, links.topic_dice, strict=True
+    ):
+        rank = score * (dice_t / dice) if dice > 0 else score
+        if units[a].same_quote(units[b]):
             # The same words quoted are specific to the statement, however often the
             # report repeats its topic words around them.
-            rank = scores[(a, b)]
+            rank = score
         out[(a, b)] = rank
     return out
 
 
-def _rank_arrays(
-    units: Sequence[Unit],
-    scores: dict[tuple[int, int], float],
-    dice: Sequence[float] | None,
-    topic_dice: Sequence[float] | None,
-) -> dict[tuple[int, int], float]:
+def _rank_arrays(units: Sequence[Unit], links: Links) -> dict[tuple[int, int], float]:
     """Return `rank_scores` for many pairs, element-wise in float64: the same floats."""
     import numpy as np
 
-    from newsdiff.align.score import bag_dice, bag_overlaps, quote_matches
+    from newsdiff.align.score import quote_matches
 
-    first, second = np.array(list(scores), dtype=np.int64).reshape(-1, 2).T
-    score = np.array(list(scores.values()), dtype=np.float64)
-    if dice is None or topic_dice is None:
-        bags = [u.weights for u in units]
-        topic = topic_bags(units)
-        inter, inter_t = bag_overlaps([bags, topic], first, second)
-        dice = bag_dice(bags, first, second, inter)
-        topic_dice = bag_dice(topic, first, second, inter_t)
-    plain_d = np.asarray(dice, dtype=np.float64)
-    topic_d = np.asarray(topic_dice, dtype=np.float64)
+    first, second = np.array(list(links.scores), dtype=np.int64).reshape(-1, 2).T
+    score = np.array(list(links.scores.values()), dtype=np.float64)
+    plain_d = np.asarray(links.dice, dtype=np.float64)
+    topic_d = np.asarray(links.topic_dice, dtype=np.float64)
     ratio = np.divide(topic_d, plain_d, out=np.ones(len(plain_d)), where=plain_d > 0)
     rank = np.where(plain_d > 0, score * ratio, score)
     # The same words quoted are specific to the statement, however often the report
     # repeats its topic words around them.
     rank = np.where(quote_matches(units, first, second) > 0, score, rank)
-    return dict(zip(scores, rank.tolist(), strict=True))
+    return dict(zip(links.scores, rank.tolist(), strict=True))
