@@ -1,7 +1,7 @@
 """Tell what limits newsdiff's fact-link figures on the fact gold (a diagnosis, not a metric).
 
-Run: `python benchmarks/fact_ceiling.py [--facts DIR] [--restarts N]`. Two tables, micro over the
-events, no article text printed or stored:
+Run: `python benchmarks/fact_ceiling.py [--facts DIR] [--restarts N]`. Three tables, micro over
+the events, no article text printed or stored:
 
 1. Structural ceiling, from the gold alone: the best link precision and recall a partition
    of the gold sentences into groups reaches when every group keeps a shape (one sentence
@@ -11,6 +11,13 @@ events, no article text printed or stored:
 2. Pairwise ceiling of newsdiff's own scores: link precision and recall if every
    cross-report pair of gold sentences were linked when its link score (or its
    topic-discounted rank) reaches a threshold, beside the default grouped run.
+3. Consistency ceiling, from the gold alone: how many of the links between two reports an
+   aligner that knew the gold would change with the third report, when it gives each
+   sentence one group. The best partition of all the reports (table 1's search), cut down
+   to each pair of reports, is where a search of the pair's gold begins; it changes only
+   what raises the pair's objective (an estimate of the least change, not a bound). The
+   report pairs are counted where the cut is worse on the pair's gold than what the search
+   finds: there an aligner that gets both runs right must change links.
 """
 
 from __future__ import annotations
@@ -122,11 +129,25 @@ class _Search:
                 hits += t in near
         return hits - self.lam * (cross - hits)
 
-    def run(self, order: Sequence[fk.Key]) -> list[set[fk.Key]]:
-        """Return the groups (of 2+ sentences) a search from singletons ends in."""
-        group_of = {k: i for i, k in enumerate(self.nodes)}
-        groups: dict[int, set[fk.Key]] = {i: {k} for i, k in enumerate(self.nodes)}
-        fresh = len(self.nodes)
+    def run(
+        self, order: Sequence[fk.Key], start: Sequence[Iterable[fk.Key]] = ()
+    ) -> list[set[fk.Key]]:
+        """Return the groups (of 2+ sentences) a search from `start` ends in.
+
+        `start`: groups to begin from (their sentences without a gold partner dropped);
+        every other sentence begins alone.
+        """
+        groups: dict[int, set[fk.Key]] = {}
+        for g in start:
+            kept = {k for k in g if k in self.near}
+            if kept:
+                groups[len(groups)] = kept
+        group_of = {k: i for i, g in groups.items() for k in g}
+        for k in self.nodes:
+            if k not in group_of:
+                group_of[k] = len(groups)
+                groups[len(groups)] = {k}
+        fresh = len(groups)
         changed = True
         while changed:
             changed = False
@@ -186,9 +207,16 @@ class _Search:
 
 
 def best_partition(
-    gold: set[frozenset[fk.Key]], shape: Shape, lam: float, restarts: int = RESTARTS
+    gold: set[frozenset[fk.Key]],
+    shape: Shape,
+    lam: float,
+    restarts: int = RESTARTS,
+    start: Sequence[Iterable[fk.Key]] = (),
 ) -> list[set[fk.Key]]:
-    """Return the best partition of the searches: without and with merges, each order."""
+    """Return the best partition of the searches: without and with merges, each order.
+
+    `start`: a partition every search begins from (see _Search.run); singletons otherwise.
+    """
     best: list[set[fk.Key]] = []
     best_value = 0.0
     for merges in (False, True):
@@ -197,12 +225,19 @@ def best_partition(
             order = list(search.nodes)
             if seed:
                 random.Random(seed).shuffle(order)
-            groups = search.run(order)
-            links = partition_links(groups, gold)
-            value = links.correct - lam * (links.predicted - links.correct)
+            groups = search.run(order, start)
+            value = objective(groups, gold, lam)
             if value > best_value + _EPS:
                 best, best_value = groups, value
     return best
+
+
+def objective(
+    groups: Iterable[Iterable[fk.Key]], gold: set[frozenset[fk.Key]], lam: float
+) -> float:
+    """Return what the searches maximise: right links less lam times wrong ones."""
+    links = partition_links(groups, gold)
+    return links.correct - lam * (links.predicted - links.correct)
 
 
 def structural(
@@ -238,6 +273,55 @@ def components(gold: set[frozenset[fk.Key]]) -> list[set[fk.Key]]:
         for k in pair:
             out[root(k)].add(k)
     return [out[r] for r in sorted(out)]
+
+
+def between(groups: Iterable[Iterable[fk.Key]], a: str, b: str) -> set[frozenset[fk.Key]]:
+    """Return the links a partition makes between reports a and b."""
+    return {
+        frozenset((x, y))
+        for g in groups
+        for x, y in combinations(sorted(g), 2)
+        if {x[0], y[0]} == {a, b}
+    }
+
+
+@dataclass
+class Consistency:
+    """The gold's best partitions of all reports against those of each pair of reports."""
+
+    changed: int = 0  # links between two reports in one partition and not the other
+    union: int = 0  # links between two reports in either
+    worse: int = 0  # report pairs where the all-report partition is worse on the pair
+    pairs: int = 0
+
+    @property
+    def rate(self) -> float:
+        """Return the share of the links between two reports that change."""
+        return self.changed / self.union if self.union else 0.0
+
+
+def consistency(
+    events: Sequence[fk.FactEvent], shape: Shape, lam: float, restarts: int = RESTARTS
+) -> Consistency:
+    """Compare the best partition of every event's reports with the best of each pair.
+
+    The pair's search begins from the all-report partition cut down to the pair, so it
+    changes only what raises the pair's objective: the least change a search finds.
+    """
+    out = Consistency()
+    for event in events:
+        gold = set(fk.gold_links(event))
+        everyone = best_partition(gold, shape, lam, restarts)
+        for a, b in combinations(event.docs, 2):
+            pair_gold = {k for k in gold if {x[0] for x in k} == {a, b}}
+            cut = [{k for k in g if k[0] in (a, b)} for g in everyone]
+            alone = best_partition(pair_gold, shape, lam, restarts, cut)
+            both, own = between(cut, a, b), between(alone, a, b)
+            out.changed += len(both ^ own)
+            out.union += len(both | own)
+            out.worse += objective(cut, pair_gold, lam) < objective(alone, pair_gold, lam) - _EPS
+            out.pairs += 1
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -368,6 +452,28 @@ def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: LinkCounts) -> lis
     return lines
 
 
+def consistency_table(
+    rows: dict[tuple[str, float], Consistency], shapes: Sequence[Shape]
+) -> list[str]:
+    """Return the lines of table 3."""
+    lines = [
+        "3. Consistency ceiling (gold only): the share of links between two reports that change",
+        "   when an aligner that knew the gold compares the two alone ('chg', as the benchmark's",
+        "   'changed by a third report'): the pair's search begins from the all-report partition",
+        "   cut to the pair and changes only what raises its objective. 'worse': report pairs",
+        "   where that cut is worse on the pair's gold than what the search finds.",
+        f"   {'':<52}" + "".join(f"  {'lam=' + format(lam, 'g'):>12}" for lam in LAMS),
+        f"   {'shape':<52}" + "  {:>5} {:>6}".format("chg", "worse") * len(LAMS),
+    ]
+    for shape in shapes:
+        cells = []
+        for lam in LAMS:
+            c = rows[(shape.label, lam)]
+            cells.append(f"{c.rate:.3f} {f'{c.worse}/{c.pairs}':>6}")
+        lines.append(f"   {shape.label:<52}  " + "  ".join(cells))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the structural and the pairwise ceiling of the fact links."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -403,6 +509,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         grouped.add(LinkCounts(predicted=c.predicted, gold=c.gold, correct=c.correct))
     print()
     print("\n".join(pairwise_table(pairs, gold, grouped)))
+    rows = {
+        (shape.label, lam): consistency(events, shape, lam, args.restarts)
+        for shape in SHAPES
+        for lam in LAMS
+    }
+    print()
+    print("\n".join(consistency_table(rows, SHAPES)))
     return 0
 
 

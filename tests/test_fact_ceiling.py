@@ -147,6 +147,32 @@ def test_threshold_counts() -> None:
     assert any(line.split()[0] == "grouped" for line in lines)
 
 
+def test_disjoint_facts_keep_every_pair_consistent() -> None:
+    ev = event([{"a": [0], "b": [0], "c": [0]}, {"a": [1], "b": [2]}, {"b": [1], "c": [3]}])
+    for shape in fc.SHAPES:
+        got = fc.consistency([ev], shape, 1.0)
+        assert (got.changed, got.union, got.worse, got.pairs) == (0, 5, 0, 3), shape.label
+
+
+def test_a_third_report_changes_the_best_links_of_a_pair() -> None:
+    # a0 states one fact with two sentences of c and another with b0. Together, b0 would
+    # cost two wrong links to c for one right one, so it stays out; alone with a, it joins.
+    ev = event([{"a": [0], "c": [0, 1]}, {"a": [0], "b": [0]}])
+    got = fc.consistency([ev], SHAPE["(f)"], 1.0)
+    assert (got.changed, got.union, got.worse, got.pairs) == (1, 3, 1, 3)
+    assert got.rate == pytest.approx(1 / 3)
+
+
+def test_a_search_from_a_start_keeps_what_pays_and_drops_the_partnerless() -> None:
+    gold = set(fk.gold_links(event([{"a": [0], "b": [0]}, {"a": [1], "b": [1]}])))
+    # ("c", 9) has no gold partner: dropped; the two right groups stay as they began.
+    start = [{("a", 0), ("b", 0), ("c", 9)}, {("a", 1), ("b", 1)}]
+    got = fc.best_partition(gold, SHAPE["(f)"], 1.0, 0, start)
+    assert sorted(map(sorted, got)) == [[("a", 0), ("b", 0)], [("a", 1), ("b", 1)]]
+    assert fc.objective(start, gold, 1.0) == 2.0 - 1.0 * 2  # the c9 links are wrong
+    assert fc.objective(got, gold, 1.0) == 2.0
+
+
 def test_event_pairs_score_every_cross_report_pair() -> None:
     texts = {
         "a": "The harbour bridge in Tolvik reopened after repairs costing nine million crowns.\n"
@@ -181,6 +207,7 @@ def test_main_on_the_fact_gold(capsys: pytest.CaptureFixture[str]) -> None:
     assert fc.main(["--restarts", "1"]) == 0
     out = capsys.readouterr().out
     assert "1. Structural ceiling" in out and "2. Pairwise ceiling" in out
+    assert "3. Consistency ceiling" in out
     assert all(s.label in out for s in fc.SHAPES)
     rows = [line.split() for line in out.splitlines()]
     grouped = [r for r in rows if r and r[0] == "grouped"]
