@@ -397,30 +397,38 @@ def threshold_links(
 # Output
 
 
+def shape_rows(
+    shapes: Sequence[Shape], heads: tuple[str, str], cell: Callable[[str, float], tuple[str, str]]
+) -> list[str]:
+    """Return a shape-by-lam table's head and rows: two columns a lam, `cell(label, lam)`."""
+    lines = [
+        f"   {'':<52}" + "".join(f"  {'lam=' + format(lam, 'g'):>12}" for lam in LAMS),
+        f"   {'shape':<52}" + "  {:>5} {:>6}".format(*heads) * len(LAMS),
+    ]
+    for shape in shapes:
+        cells = "".join("  {:>5} {:>6}".format(*cell(shape.label, lam)) for lam in LAMS)
+        lines.append(f"   {shape.label:<52}{cells}")
+    return lines
+
+
 def structural_table(
     table: dict[tuple[str, float], LinkCounts], shapes: Sequence[Shape], joined: LinkCounts
 ) -> list[str]:
     """Return the lines of table 1; `joined`: the links of the gold components as groups."""
-    lines = [
+
+    def cell(label: str, lam: float) -> tuple[str, str]:
+        links = table[(label, lam)]
+        return f"{links.precision:.3f}", f"{links.recall:.3f}"
+
+    p, r = joined.precision, joined.recall
+    return [
         "1. Structural ceiling (gold only): best link P/R of a partition of the gold sentences",
         "   into groups of each shape; local search maximising tp - lam*fp, so every figure is",
         "   a LOWER BOUND of the shape's true optimum.",
-        f"   {'':<52}" + "".join(f"  {'lam=' + format(lam, 'g'):>11}" for lam in LAMS),
-        f"   {'shape':<52}" + "  {:>5} {:>5}".format("P", "R") * len(LAMS),
-    ]
-    for shape in shapes:
-        cells = ""
-        for lam in LAMS:
-            links = table[(shape.label, lam)]
-            p, r = links.precision, links.recall
-            cells += f"  {p:.3f} {r:.3f}"
-        lines.append(f"   {shape.label:<52}{cells}")
-    p, r = joined.precision, joined.recall
-    lines.append(
+        *shape_rows(shapes, ("P", "R"), cell),
         f"   ({joined.gold} gold links; each connected component of them as one group: "
-        f"P {p:.3f} R {r:.3f})"
-    )
-    return lines
+        f"P {p:.3f} R {r:.3f})",
+    ]
 
 
 def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: LinkCounts) -> list[str]:
@@ -456,22 +464,19 @@ def consistency_table(
     rows: dict[tuple[str, float], Consistency], shapes: Sequence[Shape]
 ) -> list[str]:
     """Return the lines of table 3."""
-    lines = [
+
+    def cell(label: str, lam: float) -> tuple[str, str]:
+        c = rows[(label, lam)]
+        return f"{c.rate:.3f}", f"{c.worse}/{c.pairs}"
+
+    return [
         "3. Consistency ceiling (gold only): the share of links between two reports that change",
         "   when an aligner that knew the gold compares the two alone ('chg', as the benchmark's",
         "   'changed by a third report'): the pair's search begins from the all-report partition",
         "   cut to the pair and changes only what raises its objective. 'worse': report pairs",
         "   where that cut is worse on the pair's gold than what the search finds.",
-        f"   {'':<52}" + "".join(f"  {'lam=' + format(lam, 'g'):>12}" for lam in LAMS),
-        f"   {'shape':<52}" + "  {:>5} {:>6}".format("chg", "worse") * len(LAMS),
+        *shape_rows(shapes, ("chg", "worse"), cell),
     ]
-    for shape in shapes:
-        cells = []
-        for lam in LAMS:
-            c = rows[(shape.label, lam)]
-            cells.append(f"{c.rate:.3f} {f'{c.worse}/{c.pairs}':>6}")
-        lines.append(f"   {shape.label:<52}  " + "  ".join(cells))
-    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
