@@ -16,6 +16,7 @@ from typing import Any
 
 from newsdiff.align.evidence import Quoted, days_conflict
 from newsdiff.align.stories import stories
+from newsdiff.align.topic import topic_bags
 from newsdiff.align.units import Unit
 from newsdiff.options import Options
 from newsdiff.text.words import Token
@@ -410,8 +411,6 @@ def score_links(units: Sequence[Unit], params: AlignParams) -> Links:
     plain_bags = [plain_words(u) for u in units]
     if not isinstance(pairs, list) or len(pairs) >= SCALAR_PAIRS:
         return _score_arrays(units, params, plain_bags, pairs, marks, story)
-    from newsdiff.align.topic import topic_bags
-
     codes = encode()
     topic = encode_bags(topic_bags(units))
     scores: dict[tuple[int, int], float] = {}
@@ -518,8 +517,6 @@ def _score_arrays(
     The topic bags' overlaps are found with the others, for topic.rank_scores.
     """
     import numpy as np
-
-    from newsdiff.align.topic import topic_bags
 
     if isinstance(pairs, list):
         first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
