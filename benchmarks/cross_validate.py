@@ -133,10 +133,7 @@ def collect(
         m = ek.measure(system, topics, [], per_cluster=False)
         ecb[(threshold, support)] = dict(m.per_topic)
         fm = fk.measure_facts(system, events, consistency=False)
-        facts[(threshold, support)] = {
-            name: ek.LinkCounts(predicted=c.predicted, gold=c.gold, correct=c.correct)
-            for name, c in fm.per_event.items()
-        }
+        facts[(threshold, support)] = {name: c.links() for name, c in fm.per_event.items()}
         if progress:
             progress(f"threshold {threshold} support {support}: {time.perf_counter() - t0:.1f}s")
     return ecb, facts

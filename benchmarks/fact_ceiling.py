@@ -240,8 +240,25 @@ def objective(
     return links.correct - lam * (links.predicted - links.correct)
 
 
-def structural(
+# The best partition of each event's gold per (event name, shape label, lam).
+Partitions = dict[tuple[str, str, float], list[set[fk.Key]]]
+
+
+def partitions(
     events: Sequence[fk.FactEvent], shapes: Sequence[Shape] = SHAPES, restarts: int = RESTARTS
+) -> Partitions:
+    """Return the best partition of every event's gold links per shape and lam."""
+    out: Partitions = {}
+    for event in events:
+        gold = set(fk.gold_links(event))
+        for shape in shapes:
+            for lam in LAMS:
+                out[(event.name, shape.label, lam)] = best_partition(gold, shape, lam, restarts)
+    return out
+
+
+def structural(
+    events: Sequence[fk.FactEvent], best: Partitions, shapes: Sequence[Shape] = SHAPES
 ) -> dict[tuple[str, float], LinkCounts]:
     """Return the links of the best partition per (shape, lam), summed over the events."""
     out: dict[tuple[str, float], LinkCounts] = {}
@@ -249,9 +266,8 @@ def structural(
         gold = set(fk.gold_links(event))
         for shape in shapes:
             for lam in LAMS:
-                links = partition_links(best_partition(gold, shape, lam, restarts), gold)
-                key = (shape.label, lam)
-                out.setdefault(key, LinkCounts()).add(links)
+                links = partition_links(best[(event.name, shape.label, lam)], gold)
+                out.setdefault((shape.label, lam), LinkCounts()).add(links)
     return out
 
 
@@ -286,7 +302,7 @@ def between(groups: Iterable[Iterable[fk.Key]], a: str, b: str) -> set[frozenset
 
 
 @dataclass
-class Consistency:
+class GoldConsistency:
     """The gold's best partitions of all reports against those of each pair of reports."""
 
     changed: int = 0  # links between two reports in one partition and not the other
@@ -301,17 +317,22 @@ class Consistency:
 
 
 def consistency(
-    events: Sequence[fk.FactEvent], shape: Shape, lam: float, restarts: int = RESTARTS
-) -> Consistency:
+    events: Sequence[fk.FactEvent],
+    best: Partitions,
+    shape: Shape,
+    lam: float,
+    restarts: int = RESTARTS,
+) -> GoldConsistency:
     """Compare the best partition of every event's reports with the best of each pair.
 
-    The pair's search begins from the all-report partition cut down to the pair, so it
-    changes only what raises the pair's objective: the least change a search finds.
+    `best`: the all-report partitions (`partitions`). The pair's search begins from the
+    all-report partition cut down to the pair, so it changes only what raises the pair's
+    objective: the least change a search finds.
     """
-    out = Consistency()
+    out = GoldConsistency()
     for event in events:
         gold = set(fk.gold_links(event))
-        everyone = best_partition(gold, shape, lam, restarts)
+        everyone = best[(event.name, shape.label, lam)]
         for a, b in combinations(event.docs, 2):
             pair_gold = {k for k in gold if {x[0] for x in k} == {a, b}}
             cut = [{k for k in g if k[0] in (a, b)} for g in everyone]
@@ -342,24 +363,19 @@ class Pair:
 
 def event_pairs(
     event: fk.FactEvent,
-    extra: Callable[[Linked, Sequence[Document]], Callable[[int, int], tuple[float, ...]]]
-    | None = None,
+    linked: Linked,
+    documents: Sequence[Document],
+    more: Callable[[int, int], tuple[float, ...]] | None = None,
 ) -> list[Pair]:
     """Return every cross-report gold-sentence pair of one event with newsdiff's scores.
 
-    `extra(linked, documents)`: made once per event, it gives more values of a pair of
-    units a < b (kept in `Pair.values`).
+    `linked`, `documents`: the aligner's own run on the event (factkit.linked_run);
+    `more(a, b)`: more values of a pair of units a < b (kept in `Pair.values`).
     """
-    from benchmarks.evalkit import Alignment
-
-    # The aligner's own units, scores and ranks, as compare() builds them.
-    linked, seg = fk.linked_run(event.named_texts())
     scores, ranks = linked.scores, linked.ranks
-    more = None if extra is None else extra(linked, seg)
     unit_of = linked.unit_at()
-    spans = tuple(tuple((s.start, s.end) for s in d.sentences) for d in seg)
     names = list(event.docs)
-    to_pred = fk.Mapped(event, Alignment(spans, ()), names).to_pred
+    to_pred = fk.Mapped(event, fk.linked_alignment(linked, documents), names).to_pred
     golds = fk.gold_links(event)
 
     def unit(key: fk.Key) -> int | None:
@@ -451,7 +467,7 @@ def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: LinkCounts) -> lis
     gp, gr = grouped.precision, grouped.recall
     lines.append(
         f"   {'grouped':>9}  {gp:>7.3f} {gr:>5.3f} {grouped.f1:>5.3f} {grouped.predicted:>5}"
-        "   (newsdiff.compare, default options)"
+        "   (newsdiff's groups, default options)"
     )
     lines.append(f"   ({gold} gold links, {len(pairs)} cross-report pairs of gold sentences;")
     lines.append(
@@ -461,7 +477,7 @@ def pairwise_table(pairs: Sequence[Pair], gold: int, grouped: LinkCounts) -> lis
 
 
 def consistency_table(
-    rows: dict[tuple[str, float], Consistency], shapes: Sequence[Shape]
+    rows: dict[tuple[str, float], GoldConsistency], shapes: Sequence[Shape]
 ) -> list[str]:
     """Return the lines of table 3."""
 
@@ -480,7 +496,7 @@ def consistency_table(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the structural and the pairwise ceiling of the fact links."""
+    """Print the structural, pairwise and consistency ceilings of the fact links."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--facts", default=None, help="the fact gold folder")
     ap.add_argument(
@@ -499,23 +515,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     for event in events:
         links = set(fk.gold_links(event))
         joined.add(partition_links(components(links), links))
-    table = structural(events, SHAPES, args.restarts)
-    print("\n".join(structural_table(table, SHAPES, joined)))
-    from benchmarks.evalkit import newsdiff_system
-
-    system = newsdiff_system()
+    best = partitions(events, SHAPES, args.restarts)
+    print("\n".join(structural_table(structural(events, best, SHAPES), SHAPES, joined)))
     pairs: list[Pair] = []
-    gold = 0
     grouped = LinkCounts()
     for event in events:
-        pairs += event_pairs(event)
-        gold += len(fk.gold_links(event))
-        c = fk.score_fact_run(event, system(event.named_texts()))
-        grouped.add(LinkCounts(predicted=c.predicted, gold=c.gold, correct=c.correct))
+        linked, seg = fk.linked_run(event.named_texts())
+        pairs += event_pairs(event, linked, seg)
+        grouped.add(fk.score_fact_run(event, fk.linked_alignment(linked, seg)).links())
     print()
-    print("\n".join(pairwise_table(pairs, gold, grouped)))
+    print("\n".join(pairwise_table(pairs, grouped.gold, grouped)))
     rows = {
-        (shape.label, lam): consistency(events, shape, lam, args.restarts)
+        (shape.label, lam): consistency(events, best, shape, lam, args.restarts)
         for shape in SHAPES
         for lam in LAMS
     }

@@ -249,10 +249,12 @@ def scorer_table(pairs: Sequence[Pair], model: Callable[[Sequence[float]], float
     """Return the table: each scorer's link precision at each of RECALLS."""
     gold = [p.gold for p in pairs]
     total = sum(gold)
+    # Pair.values is Evidence.values: clause max, mutual best, then the FEATURES.
+    topic_dice = 2 + FEATURES.index("topic dice")
     rows: list[tuple[str, list[float]]] = [
         ("link score", [p.score for p in pairs]),
         ("topic rank", [p.rank for p in pairs]),
-        ("topic Dice", [p.values[3] if p.values else 0.0 for p in pairs]),
+        ("topic Dice", [p.values[topic_dice] if p.values else 0.0 for p in pairs]),
         ("clause max", [p.values[0] if p.values else 0.0 for p in pairs]),
         ("mutual best", [p.values[1] if p.values else 0.0 for p in pairs]),
         ("learned (ECB+)", [model(p.values[2:]) if p.values else 0.0 for p in pairs]),
@@ -278,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = Logistic(xs, ys)
     pairs: list[Pair] = []
     for event in fk.load_facts(root):
-        pairs.extend(event_pairs(event, lambda linked, seg: Evidence(linked, seg).values))
+        linked, seg = fk.linked_run(event.named_texts())
+        pairs.extend(event_pairs(event, linked, seg, Evidence(linked, seg).values))
     print(f"fact gold: {sum(p.gold for p in pairs)} gold links, {len(pairs)} cross-report pairs;")
     print(f"learned scorer fitted on {len(ys)} ECB+ pairs ({sum(ys)} same event), never the facts")
     print()

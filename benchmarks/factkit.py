@@ -17,7 +17,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.evalkit import Alignment, PGroup, System, covering
+from benchmarks.evalkit import Alignment, LinkCounts, PGroup, System, covering
 
 if TYPE_CHECKING:
     from newsdiff.align.group import Linked
@@ -158,6 +158,10 @@ class FactCounts:
             mine, theirs = getattr(self, name), getattr(other, name)
             for t in TYPED:
                 mine[t] += theirs[t]
+
+    def links(self) -> LinkCounts:
+        """Return the link counts alone."""
+        return LinkCounts(predicted=self.predicted, gold=self.gold, correct=self.correct)
 
     def figures(self) -> dict[str, float]:
         """Return the headline figures (what the gate pins) under "facts." keys."""

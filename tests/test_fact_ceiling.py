@@ -150,7 +150,7 @@ def test_threshold_counts() -> None:
 def test_disjoint_facts_keep_every_pair_consistent() -> None:
     ev = event([{"a": [0], "b": [0], "c": [0]}, {"a": [1], "b": [2]}, {"b": [1], "c": [3]}])
     for shape in fc.SHAPES:
-        got = fc.consistency([ev], shape, 1.0)
+        got = fc.consistency([ev], fc.partitions([ev], [shape]), shape, 1.0)
         assert (got.changed, got.union, got.worse, got.pairs) == (0, 5, 0, 3), shape.label
 
 
@@ -158,7 +158,7 @@ def test_a_third_report_changes_the_best_links_of_a_pair() -> None:
     # a0 states one fact with two sentences of c and another with b0. Together, b0 would
     # cost two wrong links to c for one right one, so it stays out; alone with a, it joins.
     ev = event([{"a": [0], "c": [0, 1]}, {"a": [0], "b": [0]}])
-    got = fc.consistency([ev], SHAPE["(f)"], 1.0)
+    got = fc.consistency([ev], fc.partitions([ev], [SHAPE["(f)"]]), SHAPE["(f)"], 1.0)
     assert (got.changed, got.union, got.worse, got.pairs) == (1, 3, 1, 3)
     assert got.rate == pytest.approx(1 / 3)
 
@@ -183,7 +183,7 @@ def test_event_pairs_score_every_cross_report_pair() -> None:
         "The weather service warned of snow in the mountains.",
     }
     ev = event([{"a": [0], "b": [0]}, {"a": [1], "c": [0]}], texts)
-    pairs = fc.event_pairs(ev)
+    pairs = fc.event_pairs(ev, *fk.linked_run(ev.named_texts()))
     assert len(pairs) == 3 * 4  # two sentences in each of three reports
     assert all(p.covered for p in pairs)
     gold = [p for p in pairs if p.gold]
