@@ -24,6 +24,11 @@ def _runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
+# Text files of the project that could hold a copied phrase (not the public data sets of
+# benchmarks/data, nor the benchmarks' own output in benchmarks/results).
+_TEXT = (".py", ".md", ".txt", ".tsv", ".csv", ".json", ".jsonl", ".html")
+
+
 def _project_files() -> list[Path]:
     """Return the package's code and data (but the word-frequency table), tests and docs."""
     package = [
@@ -31,9 +36,14 @@ def _project_files() -> list[Path]:
         for p in sorted((ROOT / "newsdiff").rglob("*"))
         if p.suffix in (".py", ".txt", ".tsv") and not p.name.startswith("wordfreq")
     ]
-    tests = sorted((ROOT / "tests").rglob("*.py"))
-    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-    return [*package, *tests, *docs, *sorted((ROOT / "benchmarks").glob("*.py"))]
+    tests = [p for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in _TEXT]
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    benchmarks = [
+        p
+        for p in sorted((ROOT / "benchmarks").glob("*"))
+        if p.suffix in _TEXT  # the folder's own files: data/ and results/ are not copies
+    ]
+    return [*package, *tests, *docs, *benchmarks]
 
 
 def test_project_files_copy_no_phrase_of_the_gold_articles() -> None:
