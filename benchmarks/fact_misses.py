@@ -126,7 +126,8 @@ def diagnose(event: fk.FactEvent, verbose: bool, out: dict[str, Counter[str]]) -
                 out["miss-headline"][why] += 1
             out["miss"][why] += 1
             examples[why].append(f"  {s:.3f} {ka}{text[ka][:90]!r}\n        {kb}{text[kb][:90]!r}")
-        elif predicted and not gold:
+        elif predicted and not gold and pa is not None and pb is not None:
+            # (A sentence in a group maps to a predicted one: pa and pb are never None here.)
             ua, ub = unit_of.get((da, pa)), unit_of.get((db, pb))
             s = 0.0
             if ua is not None and ub is not None:
